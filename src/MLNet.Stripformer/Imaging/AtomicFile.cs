@@ -1,0 +1,65 @@
+namespace MLNet.Stripformer.Imaging;
+
+/// <summary>
+/// Writes a file so that readers only ever see the old content or the complete new content: the data goes to a
+/// temporary file in the same directory, is flushed to disk, and then replaces the target by a rename.
+/// </summary>
+public static class AtomicFile
+{
+    /// <summary>Writes a file atomically.</summary>
+    /// <param name="path">The target file.</param>
+    /// <param name="write">Writes the content to the stream it is given.</param>
+    public static void Write(string path, Action<Stream> write)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(write);
+        string full = Path.GetFullPath(path);
+        string directory = Path.GetDirectoryName(full) ?? ".";
+        Directory.CreateDirectory(directory);
+        string temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>Writes text atomically (UTF-8).</summary>
+    /// <param name="path">The target file.</param>
+    /// <param name="text">The content.</param>
+    public static void WriteAllText(string path, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, leaveOpen: true);
+            writer.Write(text);
+        });
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // The original error matters more than a leftover temporary file.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same: never mask the original error.
+        }
+    }
+}
