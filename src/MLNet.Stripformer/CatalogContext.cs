@@ -1,24 +1,25 @@
 using System.Reflection;
-using Microsoft.ML;
+using Microsoft.ML.Runtime;
 
 namespace MLNet.Stripformer;
 
 /// <summary>
-/// Finds the <see cref="MLContext"/> behind an ML.NET catalog. ML.NET keeps it in an internal interface
+/// Finds the host environment behind an ML.NET catalog. ML.NET keeps it behind an internal interface
 /// (<c>IInternalCatalog.Environment</c>), so third-party extension methods such as
-/// <c>mlContext.Transforms.SynthesizeBlur(...)</c> read it by reflection, once per catalog type.
+/// <c>mlContext.Transforms.SynthesizeBlur(...)</c> read it by reflection. It carries the context's seed (through
+/// <see cref="IHost.Rand"/>) and its component catalog.
 /// </summary>
 internal static class CatalogContext
 {
-    public static MLContext Of(object catalog)
+    public static IHostEnvironment Of(object catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         PropertyInfo? property = catalog.GetType().GetInterfaces()
             .Where(i => i.Name == "IInternalCatalog")
             .Select(i => i.GetProperty("Environment", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
             .FirstOrDefault(p => p is not null);
-        return property?.GetValue(catalog) as MLContext
+        return property?.GetValue(catalog) as IHostEnvironment
             ?? throw new InvalidOperationException(
-                $"Cannot find the MLContext behind {catalog.GetType().Name}; this version of ML.NET is not supported.");
+                $"Cannot find the ML.NET environment behind {catalog.GetType().Name}; this version of ML.NET is not supported.");
     }
 }

@@ -26,7 +26,7 @@ public static class MLContextExtensions
     public static MLContext RegisterStripformerComponents(this MLContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.ComponentCatalog.RegisterAssembly(typeof(MLContextExtensions).Assembly);
+        ComponentRegistration.Register(context);
         return context;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
+using MLNet.Stripformer.Imaging;
 using MLNet.Stripformer.Persistence;
 
 namespace MLNet.Stripformer.Blur;
@@ -11,27 +12,28 @@ namespace MLNet.Stripformer.Blur;
 /// </summary>
 public sealed class SynthesizeBlurEstimator : IEstimator<SynthesizeBlurTransformer>
 {
-    private readonly MLContext _context;
+    private readonly IHostEnvironment _environment;
+    private readonly MLContext _inner = new();
     private readonly SynthesizeBlurOptions _options;
 
-    internal SynthesizeBlurEstimator(MLContext context, SynthesizeBlurOptions options)
+    internal SynthesizeBlurEstimator(IHostEnvironment environment, SynthesizeBlurOptions options)
     {
-        _context = context ?? throw new ArgumentNullException(nameof(context));
+        _environment = environment ?? throw new ArgumentNullException(nameof(environment));
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
-        context.RegisterStripformerComponents();
+        ComponentRegistration.Register(environment);
     }
 
     /// <inheritdoc/>
     public SynthesizeBlurTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        int seed = _options.Seed ?? ((IHostEnvironment)_context).Register(nameof(SynthesizeBlurEstimator)).Rand.Next();
+        ImageColumn.Require(input.Schema, _options.InputColumnName, "input");
+        int seed = _options.Seed ?? _environment.Register(nameof(SynthesizeBlurEstimator)).Rand.Next();
         var recipe = new BlurRecipe(_options.Kernels.ToList(), _options.Arithmetic, seed);
         var transformer = new SynthesizeBlurTransformer(
             BuildChain(recipe).Fit(input), _options.InputColumnName, recipe.Kernels, recipe.Arithmetic, seed);
-        transformer.GetOutputSchema(input.Schema);
         return transformer;
     }
 
@@ -56,10 +58,10 @@ public sealed class SynthesizeBlurEstimator : IEstimator<SynthesizeBlurTransform
 
     private IEstimator<ITransformer> BuildChain(BlurRecipe recipe)
     {
-        var mapping = ConstantTextColumn.Create(_context, BlurMappingFactory.RecipeColumnName, recipe.Text)
-            .Append(_context.Transforms.CustomMapping(new BlurMappingFactory().GetMapping(), BlurMappingFactory.ContractName));
+        var mapping = ConstantTextColumn.Create(_inner, BlurMappingFactory.RecipeColumnName, recipe.Text)
+            .Append(_inner.Transforms.CustomMapping(new BlurMappingFactory().GetMapping(), BlurMappingFactory.ContractName));
         return ColumnMappingChain.Build(
-            _context,
+            _inner,
             [(_options.InputColumnName, BlurMappingFactory.ImageColumnName)],
             mapping,
             [(BlurMappingFactory.OutputColumnName, _options.OutputColumnName)],

@@ -50,7 +50,12 @@ public static class ImageDecoder
         try
         {
             var configuration = Configuration.Default;
-            IImageInfo info = Identify(bytes, name, configuration);
+            var (info, format) = Identify(bytes, name, configuration);
+            if (TruncationCheck.Find(bytes, format.Name) is { } truncated)
+            {
+                throw new ImageLoadException(name, truncated);
+            }
+
             long pixels = (long)info.Width * info.Height;
             if (info.Width < 1 || info.Height < 1)
             {
@@ -113,7 +118,7 @@ public static class ImageDecoder
         }
     }
 
-    private static IImageInfo Identify(byte[] bytes, string name, Configuration configuration)
+    private static (IImageInfo Info, IImageFormat Format) Identify(byte[] bytes, string name, Configuration configuration)
     {
         using var stream = new MemoryStream(bytes, writable: false);
         IImageInfo? info = Image.Identify(configuration, stream, out IImageFormat? format);
@@ -122,7 +127,7 @@ public static class ImageDecoder
             throw new ImageLoadException(name, "the format is not recognised or not supported");
         }
 
-        return info;
+        return (info, format);
     }
 
     private static bool IsWide(IImageInfo info)
