@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using MLNet.Stripformer.Blur;
 using MLNet.Stripformer.Evaluation;
 
 namespace MLNet.Stripformer;
@@ -18,6 +19,17 @@ public sealed class DeblurringCatalog
     public MLContext Context { get; }
 
     /// <summary>
+    /// Expands sharp images into all (image, kernel) pairs, as the report prepared its data (see <see cref="BlurPairs"/>).
+    /// </summary>
+    /// <param name="sharpImages">Data with a packed image column and optionally a text path column.</param>
+    /// <param name="kernels">The kernels (default: the report's three Gaussians).</param>
+    /// <param name="imageColumnName">The sharp image column.</param>
+    /// <param name="pathColumnName">A text column naming each image.</param>
+    /// <returns>Rows with columns Path, Kernel, Sharp and Blurred.</returns>
+    public IDataView MakeBlurPairs(IDataView sharpImages, IReadOnlyList<BlurKernel>? kernels = null, string imageColumnName = "Image", string pathColumnName = "Path") =>
+        BlurPairs.Expand(Context, sharpImages, kernels, imageColumnName, pathColumnName);
+
+    /// <summary>
     /// Mean PSNR and SSIM of restored images against their ground truth, with per-image values. Both columns hold
     /// packed images; a text column named <paramref name="pathColumnName"/>, when present, names each row's file.
     /// </summary>
@@ -25,7 +37,16 @@ public sealed class DeblurringCatalog
     /// <param name="labelColumnName">The ground-truth (sharp) image column.</param>
     /// <param name="scoreColumnName">The restored image column.</param>
     /// <param name="pathColumnName">Optional text column naming each row's file in the results and errors.</param>
+    /// <param name="progress">Told the number of rows done after each row.</param>
+    /// <param name="cancellationToken">Stops the evaluation between rows.</param>
     /// <exception cref="ArgumentException">A column is missing or not an image, or two images differ in size.</exception>
-    public DeblurringMetrics Evaluate(IDataView data, string labelColumnName = "Sharp", string scoreColumnName = "Deblurred", string? pathColumnName = "Path") =>
-        DeblurringEvaluator.Evaluate(data, labelColumnName, scoreColumnName, pathColumnName);
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public DeblurringMetrics Evaluate(
+        IDataView data,
+        string labelColumnName = "Sharp",
+        string scoreColumnName = "Deblurred",
+        string? pathColumnName = "Path",
+        IProgress<long>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        DeblurringEvaluator.Evaluate(data, labelColumnName, scoreColumnName, pathColumnName, progress, cancellationToken);
 }

@@ -15,7 +15,7 @@ internal static class FloatConvolution
     {
         int kw = kernel.Width, kh = kernel.Height, rx = kw / 2, ry = kh / 2;
         int paddedWidth = width + (2 * rx);
-        float[] padded = new float[(paddedWidth * (height + (2 * ry))) + Vector<float>.Count];
+        float[] padded = GC.AllocateUninitializedArray<float>((paddedWidth * (height + (2 * ry))) + Vector<float>.Count);
         for (int py = 0; py < height + (2 * ry); py++)
         {
             ReadOnlySpan<float> src = source.Slice(BorderIndex.Reflect101(py - ry, height) * width, width);
@@ -26,7 +26,8 @@ internal static class FloatConvolution
             }
         }
 
-        var taps = new List<(int Offset, float Weight)>();
+        var offsets = new List<int>();
+        var weights = new List<float>();
         for (int ky = 0; ky < kh; ky++)
         {
             for (int kx = 0; kx < kw; kx++)
@@ -34,10 +35,14 @@ internal static class FloatConvolution
                 float w = kernel.Weights[(ky * kw) + kx];
                 if (w != 0)
                 {
-                    taps.Add(((ky * paddedWidth) + kx, w));
+                    offsets.Add((ky * paddedWidth) + kx);
+                    weights.Add(w);
                 }
             }
         }
+
+        int[] tapOffsets = offsets.ToArray();
+        float[] tapWeights = weights.ToArray();
 
         ref float p = ref MemoryMarshal.GetArrayDataReference(padded);
         for (int y = 0; y < height; y++)
@@ -49,9 +54,9 @@ internal static class FloatConvolution
             for (; x <= width - Vector<float>.Count; x += Vector<float>.Count)
             {
                 var acc = Vector<float>.Zero;
-                foreach (var (offset, weight) in taps)
+                for (int t = 0; t < tapOffsets.Length; t++)
                 {
-                    acc += Vector.LoadUnsafe(ref p, (nuint)(start + offset + x)) * weight;
+                    acc += Vector.LoadUnsafe(ref p, (nuint)(start + tapOffsets[t] + x)) * tapWeights[t];
                 }
 
                 acc.StoreUnsafe(ref o, (nuint)x);
@@ -60,9 +65,9 @@ internal static class FloatConvolution
             for (; x < width; x++)
             {
                 float acc = 0;
-                foreach (var (offset, weight) in taps)
+                for (int t = 0; t < tapOffsets.Length; t++)
                 {
-                    acc += padded[start + offset + x] * weight;
+                    acc += padded[start + tapOffsets[t] + x] * tapWeights[t];
                 }
 
                 row[x] = acc;

@@ -14,7 +14,7 @@ public static class ImageBlur
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(kernel);
-        var result = new RgbImage(image.Width, image.Height);
+        var result = new RgbImage(image.Width, image.Height, GC.AllocateUninitializedArray<float>(image.Pixels.Length));
         for (int c = 0; c < RgbImage.Channels; c++)
         {
             ReadOnlySpan<float> src = image.Plane(c);
@@ -25,7 +25,7 @@ public static class ImageBlur
             }
             else if (kernel is GaussianKernel gaussian)
             {
-                BlurGaussian8Bit(src, dst, image.Width, image.Height, gaussian);
+                FixedPointGaussianBlur.BlurPlane(src, dst, image.Width, image.Height, gaussian.FixedPointWeights);
             }
             else
             {
@@ -37,21 +37,5 @@ public static class ImageBlur
         }
 
         return result;
-    }
-
-    private static void BlurGaussian8Bit(ReadOnlySpan<float> source, Span<float> destination, int width, int height, GaussianKernel kernel)
-    {
-        byte[] levels = new byte[source.Length];
-        for (int i = 0; i < levels.Length; i++)
-        {
-            levels[i] = SampleQuantizer.ToByte(source[i]);
-        }
-
-        byte[] blurred = new byte[source.Length];
-        FixedPointGaussianBlur.BlurPlane(levels, blurred, width, height, kernel.FixedPointWeights);
-        for (int i = 0; i < blurred.Length; i++)
-        {
-            destination[i] = blurred[i] / 255f;
-        }
     }
 }

@@ -7,7 +7,8 @@ namespace MLNet.Stripformer.Evaluation;
 /// <summary>Computes <see cref="DeblurringMetrics"/> over the rows of an <see cref="IDataView"/>.</summary>
 internal static class DeblurringEvaluator
 {
-    public static DeblurringMetrics Evaluate(IDataView data, string labelColumnName, string scoreColumnName, string? pathColumnName)
+    public static DeblurringMetrics Evaluate(
+        IDataView data, string labelColumnName, string scoreColumnName, string? pathColumnName, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
         var label = ImageColumn.Require(data.Schema, labelColumnName, "label");
@@ -33,6 +34,7 @@ internal static class DeblurringEvaluator
         var results = new List<ImageQuality>();
         for (long row = 0; cursor.MoveNext(); row++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             labelGetter(ref labelValue);
             scoreGetter(ref scoreValue);
             string? file = null;
@@ -48,6 +50,7 @@ internal static class DeblurringEvaluator
             var (psnr, ssim) = ImageComparison.Compare(
                 reference, candidate, $"label '{labelColumnName}' at {where}", $"score '{scoreColumnName}' at {where}");
             results.Add(new ImageQuality(row, file, reference.Width, reference.Height, psnr, ssim));
+            progress?.Report(row + 1);
         }
 
         return new DeblurringMetrics(results);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using MLNet.Stripformer.Imaging;
 
 namespace MLNet.Stripformer.Evaluation;
@@ -6,15 +7,21 @@ namespace MLNet.Stripformer.Evaluation;
 /// <summary>
 /// Structural similarity (Wang et al. 2004) exactly as scikit-image 0.19 computes it with
 /// <c>gaussian_weights=True, sigma=1.5, use_sample_covariance=False</c>: a normalised Gaussian window of sigma 1.5
-/// truncated at radius 5, applied separably with edge-repeating mirror padding (<c>d c b a | a b c d</c>),
-/// population (co)variances, K1 0.01 and K2 0.03, the map averaged over the interior (5 pixels dropped on each side),
-/// per channel, then averaged over channels. Computed in double precision.
+/// truncated at radius 5, population (co)variances, K1 0.01 and K2 0.03, the SSIM map averaged over the interior
+/// (5 pixels dropped on each side), per channel, then averaged over channels; double precision throughout.
 /// </summary>
+/// <remarks>
+/// scikit-image filters the whole image with mirror padding and then drops a 5-pixel border, which is exactly the
+/// filter radius, so the padded values never reach the mean. This implementation therefore filters only the
+/// interior, streaming rows through an 11-row ring buffer: memory is a few rows, not five full-size maps.
+/// </remarks>
 public static class Ssim
 {
     private const int Radius = 5;
+    private const int Window = (2 * Radius) + 1;
+    private const int Quantities = 5;
     private const double Sigma = 1.5;
-    private static readonly double[] Window = MakeWindow();
+    private static readonly double[] Weights = MakeWeights();
 
     /// <summary>The mean SSIM of a candidate against a reference (data range 1, samples in [0, 1]).</summary>
     /// <param name="reference">The ground truth.</param>
@@ -23,7 +30,7 @@ public static class Ssim
     public static double Compute(RgbImage reference, RgbImage candidate)
     {
         ImageSizes.RequireSame(reference, candidate, "reference", "candidate");
-        if (reference.Width < (2 * Radius) + 1 || reference.Height < (2 * Radius) + 1)
+        if (reference.Width < Window || reference.Height < Window)
         {
             throw new ArgumentException(
                 $"SSIM needs images of at least 11x11 pixels (the window size, as scikit-image requires); these are {reference.Width}x{reference.Height}.");
@@ -40,116 +47,132 @@ public static class Ssim
 
     private static double ComputePlane(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int width, int height)
     {
-        const double c1 = 0.01 * 0.01, c2 = 0.03 * 0.03;
-        int n = width * height;
-        var px = new double[n];
-        var py = new double[n];
-        var pxx = new double[n];
-        var pyy = new double[n];
-        var pxy = new double[n];
-        for (int i = 0; i < n; i++)
+        int inner = width - (2 * Radius);
+        var products = new double[Quantities][];
+        for (int q = 0; q < Quantities; q++)
         {
-            double a = x[i], b = y[i];
-            px[i] = a;
-            py[i] = b;
-            pxx[i] = a * a;
-            pyy[i] = b * b;
-            pxy[i] = a * b;
+            products[q] = new double[width];
         }
 
-        var scratch = new double[n];
-        foreach (double[] plane in new[] { px, py, pxx, pyy, pxy })
-        {
-            GaussianFilter(plane, scratch, width, height);
-        }
-
+        // ring[q][slot] holds the horizontally filtered row of quantity q (x, y, xx, yy, xy) for one input row.
+        var ring = new double[Quantities * Window * inner];
+        var filtered = new double[Quantities * inner];
         double total = 0;
-        for (int row = Radius; row < height - Radius; row++)
+        for (int row = 0; row < height; row++)
         {
-            for (int col = Radius; col < width - Radius; col++)
+            ReadOnlySpan<float> xs = x.Slice(row * width, width), ys = y.Slice(row * width, width);
+            for (int i = 0; i < width; i++)
             {
-                int i = (row * width) + col;
-                double ux = px[i], uy = py[i];
-                double vx = pxx[i] - (ux * ux), vy = pyy[i] - (uy * uy), vxy = pxy[i] - (ux * uy);
-                total += ((2 * ux * uy) + c1) * ((2 * vxy) + c2) / (((ux * ux) + (uy * uy) + c1) * (vx + vy + c2));
+                double a = xs[i], b = ys[i];
+                products[0][i] = a;
+                products[1][i] = b;
+                products[2][i] = a * a;
+                products[3][i] = b * b;
+                products[4][i] = a * b;
+            }
+
+            int slot = row % Window;
+            for (int q = 0; q < Quantities; q++)
+            {
+                FilterHorizontal(products[q], ring.AsSpan(((q * Window) + slot) * inner, inner));
+            }
+
+            if (row >= Window - 1)
+            {
+                for (int q = 0; q < Quantities; q++)
+                {
+                    FilterVertical(ring.AsSpan(q * Window * inner, Window * inner), row, filtered.AsSpan(q * inner, inner));
+                }
+
+                total += SumSsimRow(filtered, inner);
             }
         }
 
-        return total / ((double)(width - (2 * Radius)) * (height - (2 * Radius)));
+        return total / ((double)inner * (height - (2 * Radius)));
     }
 
-    /// <summary>Separable Gaussian filter in place (rows, then columns), scipy's 'reflect' border.</summary>
-    private static void GaussianFilter(double[] plane, double[] scratch, int width, int height)
+    private static void FilterHorizontal(double[] source, Span<double> destination)
     {
-        var line = new double[Math.Max(width, height) + (2 * Radius)];
-        for (int row = 0; row < height; row++)
+        int n = destination.Length, lanes = Vector<double>.Count;
+        ref double s = ref MemoryMarshal.GetArrayDataReference(source);
+        ref double d = ref MemoryMarshal.GetReference(destination);
+        int i = 0;
+        for (; i <= n - lanes; i += lanes)
         {
-            FilterLine(plane.AsSpan(row * width, width), line, scratch.AsSpan(row * width, width));
-        }
-
-        int vectorWidth = Vector<double>.Count;
-        var acc = new double[width];
-        for (int row = 0; row < height; row++)
-        {
-            Array.Clear(acc);
-            for (int k = -Radius; k <= Radius; k++)
+            var acc = Vector.LoadUnsafe(ref s, (nuint)(i + Radius)) * Weights[Radius];
+            for (int k = 0; k < Radius; k++)
             {
-                int source = SymmetricIndex(row + k, height);
-                double w = Window[k + Radius];
-                ReadOnlySpan<double> src = scratch.AsSpan(source * width, width);
-                int col = 0;
-                for (; col <= width - vectorWidth; col += vectorWidth)
-                {
-                    var sum = new Vector<double>(acc.AsSpan(col)) + (new Vector<double>(src[col..]) * w);
-                    sum.CopyTo(acc.AsSpan(col));
-                }
-
-                for (; col < width; col++)
-                {
-                    acc[col] += src[col] * w;
-                }
+                acc += (Vector.LoadUnsafe(ref s, (nuint)(i + k)) + Vector.LoadUnsafe(ref s, (nuint)(i + Window - 1 - k))) * Weights[k];
             }
 
-            acc.CopyTo(plane.AsSpan(row * width, width));
+            acc.StoreUnsafe(ref d, (nuint)i);
+        }
+
+        for (; i < n; i++)
+        {
+            double acc = source[i + Radius] * Weights[Radius];
+            for (int k = 0; k < Radius; k++)
+            {
+                acc += (source[i + k] + source[i + Window - 1 - k]) * Weights[k];
+            }
+
+            destination[i] = acc;
         }
     }
 
-    private static void FilterLine(ReadOnlySpan<double> source, double[] padded, Span<double> destination)
+    /// <summary>Vertical filter over the 11 ring rows ending at input row <paramref name="lastRow"/>.</summary>
+    private static void FilterVertical(ReadOnlySpan<double> ring, int lastRow, Span<double> destination)
     {
-        int n = source.Length;
-        for (int i = 0; i < n + (2 * Radius); i++)
+        int n = destination.Length, lanes = Vector<double>.Count;
+        Span<int> offsets = stackalloc int[Window];
+        for (int k = 0; k < Window; k++)
         {
-            padded[i] = source[SymmetricIndex(i - Radius, n)];
+            offsets[k] = ((lastRow - (Window - 1) + k) % Window) * n;
         }
 
+        ref double r = ref MemoryMarshal.GetReference(ring);
+        ref double d = ref MemoryMarshal.GetReference(destination);
+        int i = 0;
+        for (; i <= n - lanes; i += lanes)
+        {
+            var acc = Vector.LoadUnsafe(ref r, (nuint)(offsets[Radius] + i)) * Weights[Radius];
+            for (int k = 0; k < Radius; k++)
+            {
+                acc += (Vector.LoadUnsafe(ref r, (nuint)(offsets[k] + i)) + Vector.LoadUnsafe(ref r, (nuint)(offsets[Window - 1 - k] + i))) * Weights[k];
+            }
+
+            acc.StoreUnsafe(ref d, (nuint)i);
+        }
+
+        for (; i < n; i++)
+        {
+            double acc = ring[offsets[Radius] + i] * Weights[Radius];
+            for (int k = 0; k < Radius; k++)
+            {
+                acc += (ring[offsets[k] + i] + ring[offsets[Window - 1 - k] + i]) * Weights[k];
+            }
+
+            destination[i] = acc;
+        }
+    }
+
+    private static double SumSsimRow(double[] filtered, int n)
+    {
+        const double c1 = 0.01 * 0.01, c2 = 0.03 * 0.03;
+        double sum = 0;
         for (int i = 0; i < n; i++)
         {
-            double sum = 0;
-            for (int k = 0; k <= 2 * Radius; k++)
-            {
-                sum += padded[i + k] * Window[k];
-            }
-
-            destination[i] = sum;
-        }
-    }
-
-    /// <summary>scipy.ndimage 'reflect' (<c>d c b a | a b c d | d c b a</c>).</summary>
-    private static int SymmetricIndex(int position, int length)
-    {
-        int period = 2 * length;
-        position %= period;
-        if (position < 0)
-        {
-            position += period;
+            double ux = filtered[i], uy = filtered[n + i];
+            double vx = filtered[(2 * n) + i] - (ux * ux), vy = filtered[(3 * n) + i] - (uy * uy), vxy = filtered[(4 * n) + i] - (ux * uy);
+            sum += ((2 * ux * uy) + c1) * ((2 * vxy) + c2) / (((ux * ux) + (uy * uy) + c1) * (vx + vy + c2));
         }
 
-        return position < length ? position : period - 1 - position;
+        return sum;
     }
 
-    private static double[] MakeWindow()
+    private static double[] MakeWeights()
     {
-        var w = new double[(2 * Radius) + 1];
+        var w = new double[Window];
         double sum = 0;
         for (int i = -Radius; i <= Radius; i++)
         {

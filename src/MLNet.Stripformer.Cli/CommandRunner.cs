@@ -1,0 +1,49 @@
+using System.CommandLine;
+
+namespace MLNet.Stripformer.Cli;
+
+/// <summary>
+/// Runs a command's work and turns any failure into one line on standard error and exit code 1, so a user never
+/// sees a stack trace. Cancellation (Ctrl+C) gives exit code 130.
+/// </summary>
+internal static class CommandRunner
+{
+    public const int Failure = 1;
+    public const int Cancelled = 130;
+
+    public static void SetAction(Command command, CliContext context, Func<ParseResult, CancellationToken, int> work) =>
+        command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(context, () => work(parseResult, cancellationToken))));
+
+    public static int Run(CliContext context, Func<int> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (OperationCanceledException)
+        {
+            context.Error.WriteLine("error: cancelled; files already written are complete.");
+            return Cancelled;
+        }
+        catch (Exception ex)
+        {
+            context.Error.WriteLine($"error: {OneLine(ex)}");
+            return Failure;
+        }
+    }
+
+    private static string OneLine(Exception ex)
+    {
+        Exception shown = ex is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : ex;
+        while (shown is InvalidOperationException { InnerException: { } inner } && shown.Message.StartsWith("Error during class instantiation", StringComparison.Ordinal))
+        {
+            shown = inner;
+        }
+
+        string message = shown.Message.ReplaceLineEndings(" ");
+        return shown is IOException or UnauthorizedAccessException or ArgumentException or FormatException or NotSupportedException
+            or MLNet.Stripformer.Imaging.ImageLoadException or InvalidOperationException or DirectoryNotFoundException or FileNotFoundException
+            ? message
+            : $"{shown.GetType().Name}: {message}";
+    }
+}

@@ -1,0 +1,20 @@
+using System.CommandLine;
+using MLNet.Stripformer.Cli.Commands;
+using Spectre.Console;
+
+namespace MLNet.Stripformer.Cli;
+
+/// <summary>The <c>stripformer</c> command line: its verbs and how they are invoked.</summary>
+internal static class StripformerCli
+{
+    /// <summary>Parses and runs a command line. Returns the process exit code: 0 on success.</summary>
+    public static int Run(string[] args, IAnsiConsole console, TextWriter error)
+    {
+        var root = new RootCommand("stripformer: image deblurring for ML.NET (blur synthesis, evaluation, Stripformer).");
+        var context = new CliContext(console, error);
+        root.Subcommands.Add(BlurCommand.Create(context));
+        root.Subcommands.Add(EvalCommand.Create(context));
+        root.Subcommands.Add(DemoCommand.Create(context));
+        return root.Parse(args).Invoke(new InvocationConfiguration { Error = error, Output = console.Profile.Out.Writer });
+    }
+}
