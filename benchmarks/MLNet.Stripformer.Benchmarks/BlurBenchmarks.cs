@@ -6,6 +6,7 @@ namespace MLNet.Stripformer.Benchmarks;
 
 /// <summary>Blur of a 12-megapixel (4000x3000) RGB photo on one thread.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class BlurBenchmarks
 {
     private RgbImage _image = null!;

@@ -7,6 +7,7 @@ namespace MLNet.Stripformer.Benchmarks;
 
 /// <summary>PSNR and SSIM of a 12-megapixel photo against its blurred copy.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class SsimBenchmarks
 {
     private RgbImage _sharp = null!;

@@ -1,0 +1,30 @@
+using MLNet.Stripformer.Cli.Tests.Support;
+
+namespace MLNet.Stripformer.Cli.Tests.Commands;
+
+public sealed class DemoCommandTests : IDisposable
+{
+    private readonly string _dir = Paths.NewTempDirectory();
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Demo_blurs_the_samples_and_prints_the_quality_table()
+    {
+        string samples = Path.Combine(_dir, "samples");
+        Directory.CreateDirectory(samples);
+        File.Copy(Path.Combine(Paths.References, "crop1.png"), Path.Combine(samples, "photo.png"));
+        string output = Path.Combine(_dir, "out");
+        var run = CliRun.Of("demo", "--samples", samples, "--output", output);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(3, Directory.GetFiles(output).Length);
+        Assert.Contains("gaussian:11:1.6", run.Output, StringComparison.Ordinal);
+        Assert.Contains("mean", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bundled_samples_are_copied_next_to_the_cli()
+    {
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "samples", "photos"), "*.*").Count(f => !f.EndsWith(".md", StringComparison.Ordinal)));
+    }
+}
