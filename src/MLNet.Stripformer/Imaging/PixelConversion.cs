@@ -52,50 +52,30 @@ public static class PixelConversion
 
     /// <summary>Converts to an 8-bit ImageSharp image (values rounded to the nearest level and clamped).</summary>
     /// <param name="image">The image.</param>
-    public static Image<Rgb24> ToRgb24(RgbImage image)
-    {
-        ArgumentNullException.ThrowIfNull(image);
-        var result = new Image<Rgb24>(image.Width, image.Height);
-        int plane = image.PlaneLength;
-        float[] src = image.Pixels;
-        result.ProcessPixelRows(accessor =>
-        {
-            for (int y = 0; y < accessor.Height; y++)
-            {
-                Span<Rgb24> row = accessor.GetRowSpan(y);
-                int offset = y * accessor.Width;
-                for (int x = 0; x < row.Length; x++)
-                {
-                    row[x] = new Rgb24(
-                        SampleQuantizer.ToByte(src[offset + x]),
-                        SampleQuantizer.ToByte(src[plane + offset + x]),
-                        SampleQuantizer.ToByte(src[(2 * plane) + offset + x]));
-                }
-            }
-        });
-        return result;
-    }
+    public static Image<Rgb24> ToRgb24(RgbImage image) =>
+        FromPlanes(image, (r, g, b) => new Rgb24(SampleQuantizer.ToByte(r), SampleQuantizer.ToByte(g), SampleQuantizer.ToByte(b)));
 
     /// <summary>Converts to a 16-bit ImageSharp image (values rounded to the nearest level and clamped).</summary>
     /// <param name="image">The image.</param>
-    public static Image<Rgb48> ToRgb48(RgbImage image)
+    public static Image<Rgb48> ToRgb48(RgbImage image) =>
+        FromPlanes(image, (r, g, b) => new Rgb48(SampleQuantizer.ToUInt16(r), SampleQuantizer.ToUInt16(g), SampleQuantizer.ToUInt16(b)));
+
+    private static Image<TPixel> FromPlanes<TPixel>(RgbImage image, Func<float, float, float, TPixel> pixel)
+        where TPixel : unmanaged, IPixel<TPixel>
     {
         ArgumentNullException.ThrowIfNull(image);
-        var result = new Image<Rgb48>(image.Width, image.Height);
+        var result = new Image<TPixel>(image.Width, image.Height);
         int plane = image.PlaneLength;
         float[] src = image.Pixels;
         result.ProcessPixelRows(accessor =>
         {
             for (int y = 0; y < accessor.Height; y++)
             {
-                Span<Rgb48> row = accessor.GetRowSpan(y);
+                Span<TPixel> row = accessor.GetRowSpan(y);
                 int offset = y * accessor.Width;
                 for (int x = 0; x < row.Length; x++)
                 {
-                    row[x] = new Rgb48(
-                        SampleQuantizer.ToUInt16(src[offset + x]),
-                        SampleQuantizer.ToUInt16(src[plane + offset + x]),
-                        SampleQuantizer.ToUInt16(src[(2 * plane) + offset + x]));
+                    row[x] = pixel(src[offset + x], src[plane + offset + x], src[(2 * plane) + offset + x]);
                 }
             }
         });

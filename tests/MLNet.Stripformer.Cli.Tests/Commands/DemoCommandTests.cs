@@ -1,20 +1,23 @@
 using MLNet.Stripformer.Cli.Tests.Support;
+using MLNet.Stripformer.Tests.Support;
 
 namespace MLNet.Stripformer.Cli.Tests.Commands;
 
 public sealed class DemoCommandTests : IDisposable
 {
-    private readonly string _dir = Paths.NewTempDirectory();
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    private string Dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Demo_blurs_the_samples_and_prints_the_quality_table()
     {
-        string samples = Path.Combine(_dir, "samples");
+        string samples = Path.Combine(Dir, "samples");
         Directory.CreateDirectory(samples);
-        File.Copy(Path.Combine(Paths.References, "crop1.png"), Path.Combine(samples, "photo.png"));
-        string output = Path.Combine(_dir, "out");
+        File.Copy(Path.Combine(TestPaths.References, "crop1.png"), Path.Combine(samples, "photo.png"));
+        string output = Path.Combine(Dir, "out");
         var run = CliRun.Of("demo", "--samples", samples, "--output", output);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(3, Directory.GetFiles(output).Length);

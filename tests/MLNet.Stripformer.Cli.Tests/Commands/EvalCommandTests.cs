@@ -1,23 +1,26 @@
 using System.Text.Json;
 using MLNet.Stripformer.Cli.Tests.Support;
+using MLNet.Stripformer.Tests.Support;
 
 namespace MLNet.Stripformer.Cli.Tests.Commands;
 
 public sealed class EvalCommandTests : IDisposable
 {
-    private readonly string _dir = Paths.NewTempDirectory();
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    private string Dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     private (string Reference, string Candidate) TwoDirectories()
     {
-        string reference = Path.Combine(_dir, "ref"), candidate = Path.Combine(_dir, "cand");
+        string reference = Path.Combine(Dir, "ref"), candidate = Path.Combine(Dir, "cand");
         Directory.CreateDirectory(reference);
         Directory.CreateDirectory(candidate);
-        File.Copy(Path.Combine(Paths.References, "crop0.png"), Path.Combine(reference, "crop0.png"));
-        File.Copy(Path.Combine(Paths.References, "crop0_noisy.png"), Path.Combine(candidate, "crop0.png"));
-        File.Copy(Path.Combine(Paths.References, "crop1.png"), Path.Combine(reference, "crop1.png"));
-        File.Copy(Path.Combine(Paths.References, "crop1.png"), Path.Combine(candidate, "crop1.png"));
+        File.Copy(Path.Combine(TestPaths.References, "crop0.png"), Path.Combine(reference, "crop0.png"));
+        File.Copy(Path.Combine(TestPaths.References, "crop0_noisy.png"), Path.Combine(candidate, "crop0.png"));
+        File.Copy(Path.Combine(TestPaths.References, "crop1.png"), Path.Combine(reference, "crop1.png"));
+        File.Copy(Path.Combine(TestPaths.References, "crop1.png"), Path.Combine(candidate, "crop1.png"));
         return (reference, candidate);
     }
 
@@ -25,7 +28,7 @@ public sealed class EvalCommandTests : IDisposable
     public void Prints_a_table_and_writes_json_with_means_and_per_image_values()
     {
         var (reference, candidate) = TwoDirectories();
-        string json = Path.Combine(_dir, "metrics.json");
+        string json = Path.Combine(Dir, "metrics.json");
         var run = CliRun.Of("eval", "--reference", reference, "--candidate", candidate, "--json", json);
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("crop0.png", run.Output, StringComparison.Ordinal);
@@ -54,11 +57,11 @@ public sealed class EvalCommandTests : IDisposable
     [Fact]
     public void Different_sizes_name_both_images()
     {
-        string reference = Path.Combine(_dir, "r"), candidate = Path.Combine(_dir, "c");
+        string reference = Path.Combine(Dir, "r"), candidate = Path.Combine(Dir, "c");
         Directory.CreateDirectory(reference);
         Directory.CreateDirectory(candidate);
-        File.Copy(Path.Combine(Paths.References, "crop1.png"), Path.Combine(reference, "x.png"));
-        File.Copy(Path.Combine(Paths.References, "crop2.png"), Path.Combine(candidate, "x.png"));
+        File.Copy(Path.Combine(TestPaths.References, "crop1.png"), Path.Combine(reference, "x.png"));
+        File.Copy(Path.Combine(TestPaths.References, "crop2.png"), Path.Combine(candidate, "x.png"));
         var run = CliRun.Of("eval", "-r", reference, "-c", candidate);
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("label 'Reference' at row 0 ('x.png') is 160x120", run.Error, StringComparison.Ordinal);

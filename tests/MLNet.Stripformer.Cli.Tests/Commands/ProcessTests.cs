@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using MLNet.Stripformer.Cli.Tests.Support;
+using MLNet.Stripformer.Tests.Support;
 
 namespace MLNet.Stripformer.Cli.Tests.Commands;
 
@@ -24,7 +24,7 @@ public class ProcessTests
     [Fact]
     public void The_executable_prints_one_line_and_exits_nonzero_on_bad_input()
     {
-        var (code, _, error) = Run("blur", Path.Combine(Paths.Odd, "derived__drop_truncated_half.png"), Path.Combine(Path.GetTempPath(), "never.png"), "--kernel", "report");
+        var (code, _, error) = Run("blur", Path.Combine(TestPaths.Odd, "derived__drop_truncated_half.png"), Path.Combine(Path.GetTempPath(), "never.png"), "--kernel", "report");
         Assert.Equal(1, code);
         Assert.Single(error.TrimEnd().Split('\n'));
         Assert.Contains("derived__drop_truncated_half.png", error, StringComparison.Ordinal);
