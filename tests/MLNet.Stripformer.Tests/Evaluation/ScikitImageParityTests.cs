@@ -1,10 +1,11 @@
 using MLNet.Stripformer.Evaluation;
 using MLNet.Stripformer.Imaging;
 using MLNet.Stripformer.Tests.Support;
+using Xunit.Abstractions;
 
 namespace MLNet.Stripformer.Tests.Evaluation;
 
-public class ScikitImageParityTests
+public class ScikitImageParityTests(ITestOutputHelper output)
 {
     public static TheoryData<string, string, double, double> Pairs()
     {
@@ -23,7 +24,8 @@ public class ScikitImageParityTests
     {
         var a = ImageDecoder.Decode(TestPaths.Reference(reference));
         var b = ImageDecoder.Decode(TestPaths.Reference(candidate));
-        double ourPsnr = Psnr.Compute(a, b);
+        double ourPsnr = Psnr.Compute(a, b), ourSsim = Ssim.Compute(a, b);
+        output.WriteLine($"{candidate}: PSNR {ourPsnr:R} vs {psnr:R} (diff {ourPsnr - psnr:E2}); SSIM {ourSsim:R} vs {ssim:R} (diff {ourSsim - ssim:E2})");
         if (double.IsPositiveInfinity(psnr))
         {
             Assert.True(double.IsPositiveInfinity(ourPsnr));
@@ -33,6 +35,6 @@ public class ScikitImageParityTests
             Assert.InRange(ourPsnr, psnr - 0.01, psnr + 0.01);
         }
 
-        Assert.InRange(Ssim.Compute(a, b), ssim - 1e-3, ssim + 1e-3);
+        Assert.InRange(ourSsim, ssim - 1e-3, ssim + 1e-3);
     }
 }
