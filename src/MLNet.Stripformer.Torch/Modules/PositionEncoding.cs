@@ -1,0 +1,26 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace MLNet.Stripformer.Torch.Modules;
+
+/// <summary>Conditional position encoding (PEG): <c>x + depthwiseConv3x3(x)</c>. State-dict name <c>PEG.PEG</c>.</summary>
+internal sealed class PositionEncoding : Module<Tensor, Tensor>
+{
+#pragma warning disable IDE1006 // Field names are the PyTorch state_dict names.
+    private readonly Conv2d PEG;
+#pragma warning restore IDE1006
+
+    public PositionEncoding(int dim)
+        : base(nameof(PEG))
+    {
+        PEG = Conv2d(dim, dim, 3, padding: 1, groups: dim);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor input)
+    {
+        using var encoded = PEG.forward(input);
+        return encoded + input;
+    }
+}

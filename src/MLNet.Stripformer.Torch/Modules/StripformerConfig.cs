@@ -1,0 +1,72 @@
+namespace MLNet.Stripformer.Torch.Modules;
+
+/// <summary>How the network's output is formed from the decoder output <c>d</c> and the input <c>x</c>.</summary>
+public enum StripformerOutput
+{
+    /// <summary><c>sigmoid(d + x)</c> on [0, 1] input: the report's code.</summary>
+    Sigmoid,
+
+    /// <summary><c>d + x</c>: the paper's plain residual (starts near the identity, trains faster).</summary>
+    Residual,
+}
+
+/// <summary>
+/// A Stripformer configuration: channel widths, heads, and the output form. Parameter names, shapes and order do not
+/// depend on <see cref="Output"/> or <see cref="InputShift"/>, so weights load into either output form.
+/// </summary>
+/// <param name="Name">The configuration's name (<c>seed</c> or <c>paper</c>, or your own).</param>
+/// <param name="Encoder1">Channels at full resolution (c1).</param>
+/// <param name="Encoder2">Channels at half resolution (c2).</param>
+/// <param name="Latent">Channels at quarter resolution (c3), where the 12 transformer blocks run.</param>
+/// <param name="LatentHeads">Attention heads of the latent blocks.</param>
+/// <param name="DecoderDim">Channels of the decoder's attention blocks.</param>
+/// <param name="DecoderHeads">Attention heads of the decoder's blocks.</param>
+/// <param name="Output">Sigmoid or plain residual output.</param>
+/// <param name="InputShift">Added to the [0, 1] input before the network and subtracted from the output after it
+/// (the paper trains on [-0.5, 0.5]: shift -0.5).</param>
+public sealed record StripformerConfig(
+    string Name, int Encoder1, int Encoder2, int Latent, int LatentHeads, int DecoderDim, int DecoderHeads, StripformerOutput Output, float InputShift)
+{
+    /// <summary>The project report's configuration: 3,162,883 parameters, <c>sigmoid(d + x)</c> on [0, 1].</summary>
+    public static StripformerConfig Seed { get; } = new("seed", 32, 64, 128, 2, 64, 2, StripformerOutput.Sigmoid, 0f);
+
+    /// <summary>The ECCV 2022 paper's configuration: 19,708,611 parameters, <c>d + x</c> on [-0.5, 0.5].</summary>
+    public static StripformerConfig Paper { get; } = new("paper", 64, 128, 320, 5, 192, 3, StripformerOutput.Residual, -0.5f);
+
+    /// <summary>A named configuration: <c>seed</c> or <c>paper</c> (case-insensitive).</summary>
+    /// <param name="name">The name.</param>
+    /// <exception cref="ArgumentException">The name is not a known configuration.</exception>
+    public static StripformerConfig FromName(string name) => name?.Trim().ToLowerInvariant() switch
+    {
+        "seed" => Seed,
+        "paper" => Paper,
+        _ => throw new ArgumentException($"Unknown Stripformer configuration '{name}': use 'seed' or 'paper'.", nameof(name)),
+    };
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first inconsistent field.</summary>
+    public void Validate()
+    {
+        foreach (var (value, name) in new[] { (Encoder1, nameof(Encoder1)), (Encoder2, nameof(Encoder2)), (Latent, nameof(Latent)), (LatentHeads, nameof(LatentHeads)), (DecoderDim, nameof(DecoderDim)), (DecoderHeads, nameof(DecoderHeads)) })
+        {
+            if (value < 1)
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive.");
+            }
+        }
+
+        if (Latent % 2 != 0 || DecoderDim % 2 != 0)
+        {
+            throw new ArgumentException($"{nameof(Latent)} and {nameof(DecoderDim)} must be even (the blocks split channels in halves).");
+        }
+
+        if ((Latent / 2) % LatentHeads != 0 || (DecoderDim / 2) % DecoderHeads != 0)
+        {
+            throw new ArgumentException("Half of each block's channels must divide evenly among its heads.");
+        }
+
+        if (!Enum.IsDefined(Output) || !float.IsFinite(InputShift))
+        {
+            throw new ArgumentException($"{nameof(Output)} must be Sigmoid or Residual and {nameof(InputShift)} finite.");
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using TorchSharp;
+
+namespace MLNet.Stripformer.Torch.Runtime;
+
+/// <summary>
+/// Prepares TorchSharp's native runtime before the first torch call. It preloads libtorch (the package next to the
+/// application, or a user-supplied libtorch 2.10 such as a CUDA build), then loads <c>libLibTorchSharp.so</c>. Where
+/// that fails because the system C++ library is older than TorchSharp's build needs (Debian 12, Ubuntu 22.04:
+/// <c>GLIBCXX_3.4.32</c> missing), it loads a private copy whose requirement of that version is marked weak (see
+/// <see cref="ElfVersionPatcher"/>): the shipped file is never modified, the copy is kept in a cache directory and
+/// reused, and it is written to a temporary name and renamed, so two processes starting at once are safe.
+/// TorchSharp's import of <c>LibTorchSharp</c> is then routed to the loaded library.
+/// </summary>
+public static class TorchRuntime
+{
+    private const string WeakVersion = "GLIBCXX_3.4.32";
+    private static readonly object Gate = new();
+    private static string? _description;
+
+    /// <summary>What was loaded, once <see cref="Initialize"/> succeeded; null before.</summary>
+    public static string? Description => _description;
+
+    /// <summary>Loads the native runtime once; later calls return at once. Thread-safe.</summary>
+    /// <param name="options">Where the libraries come from; defaults when null.</param>
+    /// <exception cref="TorchRuntimeException">Nothing worked; the message lists what was tried.</exception>
+    public static void Initialize(TorchRuntimeOptions? options = null)
+    {
+        if (_description is not null)
+        {
+            return;
+        }
+
+        lock (Gate)
+        {
+            if (_description is null)
+            {
+                _description = Load(options ?? new TorchRuntimeOptions());
+            }
+        }
+    }
+
+    private static string Load(TorchRuntimeOptions options)
+    {
+        var attempts = new List<string>();
+        if (!OperatingSystem.IsLinux())
+        {
+            return Verify(attempts, "TorchSharp's own loader (not Linux)");
+        }
+
+        string packageNatives = Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native");
+        string libTorch = options.LibTorchDirectory ?? Environment.GetEnvironmentVariable(TorchRuntimeOptions.LibTorchDirectoryVariable) ?? packageNatives;
+        string bridge = Path.Combine(packageNatives, "libLibTorchSharp.so");
+        if (!File.Exists(bridge))
+        {
+            bridge = Path.Combine(libTorch, "libLibTorchSharp.so");
+        }
+
+        if (!File.Exists(Path.Combine(libTorch, "libtorch.so")))
+        {
+            throw new TorchRuntimeException(
+                $"No libtorch.so in '{libTorch}'. Reference the 'libtorch-cpu-linux-x64' 2.10.0 package in the application, or point " +
+                $"{TorchRuntimeOptions.LibTorchDirectoryVariable} (or TorchRuntimeOptions.LibTorchDirectory) at a libtorch 2.10 'lib' directory.");
+        }
+
+        foreach (string library in new[] { "libc10.so", "libtorch_cpu.so", "libc10_cuda.so", "libtorch_cuda.so", "libtorch.so" })
+        {
+            string path = Path.Combine(libTorch, library);
+            if (File.Exists(path) && !NativeLibrary.TryLoad(path, out _))
+            {
+                attempts.Add($"preloading {path} failed");
+            }
+        }
+
+        if (!File.Exists(bridge))
+        {
+            throw new TorchRuntimeException($"No libLibTorchSharp.so in '{packageNatives}' or '{libTorch}': is the TorchSharp package referenced?");
+        }
+
+        if (TryLoad(bridge, attempts, out IntPtr handle))
+        {
+            Route(handle);
+            return Verify(attempts, $"libtorch from {libTorch}, {bridge}");
+        }
+
+        string patched = PatchedCopy(bridge, options, attempts);
+        if (TryLoad(patched, attempts, out handle))
+        {
+            Route(handle);
+            return Verify(attempts, $"libtorch from {libTorch}, {bridge} with {WeakVersion} marked weak (copy: {patched})");
+        }
+
+        throw new TorchRuntimeException("Cannot load TorchSharp's native runtime. Tried: " + string.Join("; ", attempts));
+    }
+
+    private static bool TryLoad(string path, List<string> attempts, out IntPtr handle)
+    {
+        try
+        {
+            handle = NativeLibrary.Load(path);
+            return true;
+        }
+        catch (DllNotFoundException ex)
+        {
+            attempts.Add($"loading {path}: {ex.Message.ReplaceLineEndings(" ")}");
+            handle = IntPtr.Zero;
+            return false;
+        }
+    }
+
+    private static void Route(IntPtr handle)
+    {
+        try
+        {
+            NativeLibrary.SetDllImportResolver(typeof(torch).Assembly, (name, _, _) => name.Contains("LibTorchSharp", StringComparison.Ordinal) ? handle : IntPtr.Zero);
+        }
+        catch (InvalidOperationException)
+        {
+            // The application set its own resolver for TorchSharp: the library is loaded, let that resolver decide.
+        }
+    }
+
+    private static string Verify(List<string> attempts, string description)
+    {
+        try
+        {
+            using var probe = torch.ones(1);
+            return description;
+        }
+        catch (Exception ex) when (ex is TypeInitializationException or DllNotFoundException or EntryPointNotFoundException or InvalidOperationException)
+        {
+            attempts.Add($"first torch call: {(ex.InnerException ?? ex).Message.ReplaceLineEndings(" ")}");
+            throw new TorchRuntimeException("TorchSharp's native runtime loaded but does not work. Tried: " + string.Join("; ", attempts), ex);
+        }
+    }
+
+    private static string PatchedCopy(string original, TorchRuntimeOptions options, List<string> attempts)
+    {
+        byte[] bytes = File.ReadAllBytes(original);
+        string key = Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
+        string directory = Path.Combine(CacheRoot(options), key);
+        string target = Path.Combine(directory, "libLibTorchSharp.so");
+        if (File.Exists(target) && new FileInfo(target).Length == bytes.Length)
+        {
+            return target;
+        }
+
+        if (ElfVersionPatcher.MakeWeak(bytes, WeakVersion) == 0)
+        {
+            attempts.Add($"{original} does not require {WeakVersion}, so there is nothing to patch");
+            return original;
+        }
+
+        Directory.CreateDirectory(directory);
+        string temporary = Path.Combine(directory, $".libLibTorchSharp.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, target, overwrite: true);
+        return target;
+    }
+
+    private static string CacheRoot(TorchRuntimeOptions options)
+    {
+        string? configured = options.CacheDirectory ?? Environment.GetEnvironmentVariable(TorchRuntimeOptions.CacheDirectoryVariable);
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return configured;
+        }
+
+        string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        string root = !string.IsNullOrEmpty(xdg) ? xdg : !string.IsNullOrEmpty(home) ? Path.Combine(home, ".cache") : Path.GetTempPath();
+        return Path.Combine(root, "mlnet-stripformer", "native");
+    }
+}
