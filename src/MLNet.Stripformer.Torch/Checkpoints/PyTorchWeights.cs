@@ -1,0 +1,140 @@
+using System.Collections;
+using MLNet.Stripformer.Imaging;
+using MLNet.Stripformer.Torch.Modules;
+using TorchSharp.PyBridge;
+using static TorchSharp.torch;
+
+namespace MLNet.Stripformer.Torch.Checkpoints;
+
+/// <summary>
+/// Reads and writes PyTorch <c>.pth</c> files (through TorchSharp.PyBridge): a plain <c>state_dict</c>, or a
+/// checkpoint dictionary holding one (the entry is picked by name or found by content). Names and shapes are
+/// checked before anything is copied; the first mismatch is reported by name.
+/// </summary>
+public static class PyTorchWeights
+{
+    /// <summary>Entry names tried, in order, when a checkpoint dictionary holds the state dict.</summary>
+    public static IReadOnlyList<string> StateDictEntries { get; } = ["state_dict", "model_state_dict", "model", "params", "net", "generator"];
+
+    /// <summary>Loads weights from a PyTorch file into a network.</summary>
+    /// <param name="network">The network; its configuration must match the file's shapes.</param>
+    /// <param name="path">A <c>.pth</c> file written by <c>torch.save</c>.</param>
+    /// <param name="entry">The dictionary entry holding the state dict; null to pick it automatically.</param>
+    /// <exception cref="InvalidDataException">The file is unreadable, holds no state dict, or a tensor's name or
+    /// shape does not match; the message names the file and the first mismatched tensor.</exception>
+    public static void Load(StripformerNetwork network, string path, string? entry = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var tensors = ReadStateDict(path, entry);
+        try
+        {
+            Assign(network, tensors, path);
+        }
+        finally
+        {
+            foreach (var tensor in tensors.Values)
+            {
+                tensor.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Writes the network's weights as a PyTorch state dict (<c>torch.load</c> reads it), atomically.</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="path">The target <c>.pth</c> file.</param>
+    public static void Save(StripformerNetwork network, string path)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        AtomicFile.Write(path, stream => network.save_py(stream, leaveOpen: true));
+    }
+
+    /// <summary>Reads the tensors of a state dict (plain or inside a checkpoint dictionary).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="entry">The dictionary entry, or null to pick it.</param>
+    public static Dictionary<string, Tensor> ReadStateDict(string path, string? entry = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The weights file '{path}' does not exist.", path);
+        }
+
+        Hashtable root;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            root = PyTorchUnpickler.UnpickleStateDict(stream, leaveOpen: false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new InvalidDataException($"'{path}' is not a readable PyTorch file ({ex.GetType().Name}: {ex.Message})", ex);
+        }
+
+        Hashtable dict = PickStateDict(root, entry, path);
+        var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        foreach (DictionaryEntry item in dict)
+        {
+            if (item.Key is string name && item.Value is Tensor tensor)
+            {
+                tensors[name] = tensor;
+            }
+        }
+
+        return tensors;
+    }
+
+    private static Hashtable PickStateDict(Hashtable root, string? entry, string path)
+    {
+        if (entry is not null)
+        {
+            return root[entry] as Hashtable
+                ?? throw new InvalidDataException($"'{path}' has no dictionary entry '{entry}'; its entries are: {string.Join(", ", root.Keys.Cast<object>())}.");
+        }
+
+        if (root.Values.Cast<object>().Any(v => v is Tensor))
+        {
+            return root;
+        }
+
+        foreach (string name in StateDictEntries)
+        {
+            if (root[name] is Hashtable candidate && candidate.Values.Cast<object>().Any(v => v is Tensor))
+            {
+                return candidate;
+            }
+        }
+
+        return root.Values.OfType<Hashtable>().FirstOrDefault(h => h.Values.Cast<object>().Any(v => v is Tensor))
+            ?? throw new InvalidDataException($"'{path}' holds no state dict (no tensors at the top level or in entries {string.Join(", ", StateDictEntries)}).");
+    }
+
+    private static void Assign(StripformerNetwork network, Dictionary<string, Tensor> tensors, string path)
+    {
+        var expected = network.state_dict();
+        foreach (var (name, target) in expected)
+        {
+            if (!tensors.TryGetValue(name, out var source))
+            {
+                throw new InvalidDataException($"'{path}' does not match the '{network.Config.Name}' network: tensor '{name}' is missing.");
+            }
+
+            if (!source.shape.SequenceEqual(target.shape))
+            {
+                throw new InvalidDataException(
+                    $"'{path}' does not match the '{network.Config.Name}' network: tensor '{name}' has shape [{string.Join(", ", source.shape)}], the network expects [{string.Join(", ", target.shape)}].");
+            }
+        }
+
+        string? unexpected = tensors.Keys.FirstOrDefault(k => !expected.ContainsKey(k));
+        if (unexpected is not null)
+        {
+            throw new InvalidDataException($"'{path}' does not match the '{network.Config.Name}' network: it has an unexpected tensor '{unexpected}'.");
+        }
+
+        using var noGrad = no_grad();
+        foreach (var (name, target) in expected)
+        {
+            target.copy_(tensors[name]);
+        }
+    }
+}
