@@ -35,3 +35,46 @@ with torch.no_grad():
         expected[f"{mode}_square"] = tiny(x_square).contiguous().clone()
 torch.save(expected, os.path.join(ROOT, "tiny_io.pth"))
 print("tiny", sum(p.numel() for p in tiny.parameters()), "parameters")
+
+# Losses, as the reference code computes them, on fixed tensors (the contrastive loss with a tiny fixed feature net).
+import torch.nn as nn  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
+
+
+def charbonnier(x, y, eps=1e-3):
+    return torch.mean(torch.sqrt((x - y) ** 2 + eps ** 2))
+
+
+k = torch.Tensor([[.05, .25, .4, .25, .05]])
+gauss = torch.matmul(k.t(), k).unsqueeze(0).repeat(3, 1, 1, 1)
+
+
+def conv_gauss(img):
+    return F.conv2d(F.pad(img, (2, 2, 2, 2), mode="replicate"), gauss, groups=3)
+
+
+def laplacian(current):
+    filtered = conv_gauss(current)
+    new_filter = torch.zeros_like(filtered)
+    new_filter[:, :, ::2, ::2] = filtered[:, :, ::2, ::2] * 4
+    return current - conv_gauss(new_filter)
+
+
+torch.manual_seed(11)
+sharp = torch.rand(2, 3, 16, 20)
+blurred = conv_gauss(sharp)
+blurred[:, :, :8, :] = sharp[:, :, :8, :]  # top half identical: masked out of the contrastive term
+pred = (sharp + blurred) / 2 + 0.01 * torch.randn(2, 3, 16, 20)
+features = nn.Sequential(nn.Conv2d(3, 4, 3, stride=4, padding=1), nn.ReLU())
+fp, fs, fb = features(pred), features(sharp), features(blurred)
+mask = (torch.mean(torch.abs(sharp - blurred), dim=1, keepdim=True) > 0.01).float()
+mask = F.interpolate(mask, size=fp.shape[2:], mode="bilinear", align_corners=False)
+d_ap = torch.mean(torch.abs(fp - fs), dim=1, keepdim=True)
+d_an = torch.mean(torch.abs(fp - fb), dim=1, keepdim=True)
+contrastive = torch.sum(mask * d_ap / (d_an + 1e-7)) / torch.sum(mask)
+torch.save({"pred": pred.detach(), "sharp": sharp, "blurred": blurred.detach(),
+            "features.0.weight": features[0].weight.detach(), "features.0.bias": features[0].bias.detach(),
+            "charbonnier": charbonnier(pred, sharp).detach().reshape(1),
+            "edge": charbonnier(laplacian(pred), laplacian(sharp)).detach().reshape(1),
+            "contrastive": contrastive.detach().reshape(1)}, os.path.join(ROOT, "losses.pth"))
+print("losses written")

@@ -1,0 +1,94 @@
+using MLNet.Stripformer.Torch.Checkpoints;
+using MLNet.Stripformer.Torch.Losses;
+using MLNet.Stripformer.Torch.Runtime;
+using MLNet.Stripformer.Torch.Tests.Support;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace MLNet.Stripformer.Torch.Tests.Losses;
+
+public sealed class LossTests : IDisposable
+{
+    private readonly Dictionary<string, Tensor> _reference;
+
+    public LossTests()
+    {
+        TorchRuntime.Initialize();
+        _reference = PyTorchWeights.ReadStateDict(TorchReferences.File("losses.pth"));
+    }
+
+    public void Dispose()
+    {
+        foreach (var tensor in _reference.Values)
+        {
+            tensor.Dispose();
+        }
+    }
+
+    private float Expected(string name) => _reference[name].item<float>();
+
+    [Fact]
+    public void Charbonnier_of_identical_images_is_epsilon_and_of_a_constant_difference_is_the_formula()
+    {
+        using var a = full(1, 3, 4, 4, 0.5f);
+        using var b = full(1, 3, 4, 4, 0.2f);
+        Assert.Equal(1e-3, CharbonnierLoss.Compute(a, a).item<float>(), 6);
+        Assert.Equal(Math.Sqrt((0.3 * 0.3) + 1e-6), CharbonnierLoss.Compute(a, b).item<float>(), 6);
+    }
+
+    [Fact]
+    public void Charbonnier_and_edge_match_the_reference_code()
+    {
+        Assert.Equal(Expected("charbonnier"), CharbonnierLoss.Compute(_reference["pred"], _reference["sharp"]).item<float>(), 6);
+        Assert.Equal(Expected("edge"), EdgeLoss.Compute(_reference["pred"], _reference["sharp"]).item<float>(), 6);
+    }
+
+    [Fact]
+    public void Edge_loss_of_identical_images_is_epsilon()
+    {
+        using var image = rand(1, 3, 12, 12);
+        Assert.Equal(1e-3, EdgeLoss.Compute(image, image).item<float>(), 6);
+    }
+
+    [Fact]
+    public void Contrastive_loss_matches_the_reference_code()
+    {
+        using var features = Features();
+        float actual = ContrastiveLoss.Compute(features, _reference["pred"], _reference["sharp"], _reference["blurred"]).item<float>();
+        Assert.Equal(Expected("contrastive"), actual, 4);
+        Assert.InRange(Math.Abs(actual - Expected("contrastive")) / Expected("contrastive"), 0, 1e-5);
+    }
+
+    [Fact]
+    public void Contrastive_loss_is_zero_not_nan_when_the_mask_is_empty()
+    {
+        using var features = Features();
+        using var loss = ContrastiveLoss.Compute(features, _reference["pred"], _reference["sharp"], _reference["sharp"]);
+        Assert.Equal(0f, loss.item<float>());
+    }
+
+    [Fact]
+    public void Gradients_flow_through_all_three_losses()
+    {
+        using var features = Features();
+        using var prediction = _reference["pred"].clone().requires_grad_(true);
+        using var total = CharbonnierLoss.Compute(prediction, _reference["sharp"])
+            + (0.05 * EdgeLoss.Compute(prediction, _reference["sharp"]))
+            + (0.0005 * ContrastiveLoss.Compute(features, prediction, _reference["sharp"], _reference["blurred"]));
+        total.backward();
+        Assert.True(prediction.grad!.abs().sum().item<float>() > 0);
+    }
+
+    private Sequential Features()
+    {
+        var conv = Conv2d(3, 4, 3, stride: 4, padding: 1);
+        using (no_grad())
+        {
+            conv.weight!.copy_(_reference["features.0.weight"]);
+            conv.bias!.copy_(_reference["features.0.bias"]);
+        }
+
+        return Sequential(conv, ReLU());
+    }
+}
