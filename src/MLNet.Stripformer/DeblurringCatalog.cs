@@ -13,7 +13,11 @@ public sealed class DeblurringCatalog
     internal DeblurringCatalog(MLContext context)
     {
         Context = context;
+        Trainers = new DeblurringTrainers(context);
     }
+
+    /// <summary>The deblurring trainers (see <see cref="DeblurringTrainers"/>).</summary>
+    public DeblurringTrainers Trainers { get; }
 
     /// <summary>The context this catalog belongs to.</summary>
     public MLContext Context { get; }

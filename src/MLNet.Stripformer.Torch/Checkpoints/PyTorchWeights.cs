@@ -25,10 +25,24 @@ public static class PyTorchWeights
     public static void Load(StripformerNetwork network, string path, string? entry = null)
     {
         ArgumentNullException.ThrowIfNull(network);
-        var tensors = ReadStateDict(path, entry);
+        Assign(network, ReadStateDict(path, entry), path);
+    }
+
+    /// <summary>Loads weights from a PyTorch state dict held in a stream.</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="stream">The <c>torch.save</c> bytes.</param>
+    /// <param name="name">Names the data in error messages.</param>
+    public static void Load(StripformerNetwork network, Stream stream, string name)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        Assign(network, ReadStateDict(stream, name, null), name);
+    }
+
+    private static void Assign(StripformerNetwork network, Dictionary<string, Tensor> tensors, string path)
+    {
         try
         {
-            Assign(network, tensors, path);
+            AssignChecked(network, tensors, path);
         }
         finally
         {
@@ -59,11 +73,16 @@ public static class PyTorchWeights
             throw new FileNotFoundException($"The weights file '{path}' does not exist.", path);
         }
 
+        using var stream = File.OpenRead(path);
+        return ReadStateDict(stream, path, entry);
+    }
+
+    private static Dictionary<string, Tensor> ReadStateDict(Stream stream, string path, string? entry)
+    {
         Hashtable root;
         try
         {
-            using var stream = File.OpenRead(path);
-            root = PyTorchUnpickler.UnpickleStateDict(stream, leaveOpen: false);
+            root = PyTorchUnpickler.UnpickleStateDict(stream, leaveOpen: true);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -108,7 +127,7 @@ public static class PyTorchWeights
             ?? throw new InvalidDataException($"'{path}' holds no state dict (no tensors at the top level or in entries {string.Join(", ", StateDictEntries)}).");
     }
 
-    private static void Assign(StripformerNetwork network, Dictionary<string, Tensor> tensors, string path)
+    private static void AssignChecked(StripformerNetwork network, Dictionary<string, Tensor> tensors, string path)
     {
         var expected = network.state_dict();
         foreach (var (name, target) in expected)

@@ -11,8 +11,23 @@ internal static class BlockOps
     {
         long b = x.shape[0], c = x.shape[1], h = x.shape[2], w = x.shape[3];
         using var tokens = x.view(b, c, h * w).permute(0, 2, 1);
-        using var normalised = norm.forward(tokens);
+        using var normalised = Normalise(norm, tokens);
         return normalised.permute(0, 2, 1).contiguous().view(b, c, h, w);
+    }
+
+    /// <summary>LayerNorm over the last dimension, computed in float32 whatever the tokens' and weights' type
+    /// (bfloat16 training keeps normalisation in full precision), returned in the tokens' type.</summary>
+    public static Tensor Normalise(LayerNorm norm, Tensor tokens)
+    {
+        if (tokens.dtype == ScalarType.Float32 && norm.weight!.dtype == ScalarType.Float32)
+        {
+            return norm.forward(tokens);
+        }
+
+        using var scope = NewDisposeScope();
+        var result = nn.functional.layer_norm(
+            tokens.to(ScalarType.Float32), [tokens.shape[^1]], norm.weight!.to(ScalarType.Float32), norm.bias!.to(ScalarType.Float32), 1e-5);
+        return result.to(tokens.dtype).MoveToOuterDisposeScope();
     }
 
     /// <summary>The blocks' tail: tokens [B, HW, C] get <c>x + ffn(ffn_norm(x))</c>, then the PEG on [B, C, H, W].</summary>
@@ -21,7 +36,7 @@ internal static class BlockOps
         long b = x.shape[0], c = x.shape[1], h = x.shape[2], w = x.shape[3];
         using var scope = NewDisposeScope();
         var tokens = x.view(b, c, h * w).permute(0, 2, 1);
-        var mixed = tokens + ffn.forward(ffnNorm.forward(tokens));
+        var mixed = tokens + ffn.forward(Normalise(ffnNorm, tokens));
         var image = mixed.permute(0, 2, 1).contiguous().view(b, c, h, w);
         return peg.forward(image).MoveToOuterDisposeScope();
     }

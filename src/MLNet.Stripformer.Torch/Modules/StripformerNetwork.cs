@@ -64,7 +64,9 @@ public sealed class StripformerNetwork : Module<Tensor, Tensor>
     /// <summary>Number of trainable values.</summary>
     public long ParameterCount => parameters().Sum(p => p.numel());
 
-    /// <summary>Restores [N, 3, H, W] images in [0, 1] (any H and W).</summary>
+    /// <summary>Restores [N, 3, H, W] images in [0, 1] (any H and W). When the network's parameters are bfloat16,
+    /// convolutions and linear layers run in bfloat16 while normalisation, softmax and the residual output stay in
+    /// float32, and the float32 input is never rounded on the residual path.</summary>
     /// <param name="input">The blurred images.</param>
     public override Tensor forward(Tensor input)
     {
@@ -78,7 +80,7 @@ public sealed class StripformerNetwork : Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         var x = Config.InputShift == 0 ? input : input + Config.InputShift;
         var padded = PadToMultipleOf4(x);
-        var (z, r1, r2) = encoder.forward(padded);
+        var (z, r1, r2) = encoder.forward(padded.to(parameters().First().dtype));
         foreach (var block in _blocks)
         {
             z = block.forward(z);

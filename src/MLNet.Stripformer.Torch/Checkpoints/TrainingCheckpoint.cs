@@ -1,0 +1,142 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MLNet.Stripformer.Imaging;
+using MLNet.Stripformer.Torch.Modules;
+using TorchSharp.Modules;
+
+namespace MLNet.Stripformer.Torch.Checkpoints;
+
+/// <summary>
+/// The project's checkpoint: one zip file holding <c>checkpoint.json</c> (<see cref="CheckpointState"/>),
+/// <c>model.pth</c> (the weights as a PyTorch state dict, so <c>torch.load</c> reads them too) and
+/// <c>optimizer.bin</c> (Adam's moments and step counts). It is written to a temporary file and renamed over the
+/// target, so a crash mid-save never leaves a corrupt or missing checkpoint.
+/// </summary>
+public static class TrainingCheckpoint
+{
+    private const string StateEntry = "checkpoint.json";
+    private const string ModelEntry = "model.pth";
+    private const string OptimizerEntry = "optimizer.bin";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>Writes a checkpoint atomically.</summary>
+    /// <param name="path">The target file.</param>
+    /// <param name="network">The (float32 master) network.</param>
+    /// <param name="optimizer">The optimizer, or null for weights only.</param>
+    /// <param name="state">The training state.</param>
+    public static void Save(string path, StripformerNetwork network, Adam? optimizer, CheckpointState state)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(state);
+        AtomicFile.Write(path, stream =>
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+            using (var entry = zip.CreateEntry(StateEntry, CompressionLevel.Fastest).Open())
+            {
+                JsonSerializer.Serialize(entry, state, Json);
+            }
+
+            using (var entry = zip.CreateEntry(ModelEntry, CompressionLevel.NoCompression).Open())
+            {
+                var buffer = new MemoryStream();
+                TorchSharp.PyBridge.PyBridgeModuleExtensions.save_py(network, buffer, leaveOpen: true);
+                buffer.Position = 0;
+                buffer.CopyTo(entry);
+            }
+
+            if (optimizer is not null)
+            {
+                using var entry = zip.CreateEntry(OptimizerEntry, CompressionLevel.NoCompression).Open();
+                using var writer = new BinaryWriter(entry);
+                optimizer.save_state_dict(writer);
+            }
+        });
+    }
+
+    /// <summary>Whether a file is one of our checkpoints (a zip with <c>checkpoint.json</c>).</summary>
+    /// <param name="path">The file.</param>
+    public static bool IsCheckpoint(string path)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            return zip.GetEntry(StateEntry) is not null;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Reads a checkpoint's state.</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="InvalidDataException">Not a readable checkpoint; the message names the file.</exception>
+    public static CheckpointState ReadState(string path) => Read(path, zip =>
+    {
+        using var entry = Entry(zip, StateEntry, path).Open();
+        return JsonSerializer.Deserialize<CheckpointState>(entry, Json) ?? throw new InvalidDataException($"'{path}' has an empty {StateEntry}.");
+    });
+
+    /// <summary>Loads a checkpoint's weights into a network of the same configuration.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="network">The network.</param>
+    public static void LoadWeights(string path, StripformerNetwork network) => Read(path, zip =>
+    {
+        using var entry = Entry(zip, ModelEntry, path).Open();
+        var buffer = new MemoryStream();
+        entry.CopyTo(buffer);
+        buffer.Position = 0;
+        PyTorchWeights.Load(network, buffer, $"{path} ({ModelEntry})");
+        return true;
+    });
+
+    /// <summary>Restores the optimizer's state saved with the checkpoint.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="optimizer">An Adam optimizer over the same parameters.</param>
+    public static void LoadOptimizer(string path, Adam optimizer) => Read(path, zip =>
+    {
+        using var entry = Entry(zip, OptimizerEntry, path).Open();
+        var buffer = new MemoryStream();
+        entry.CopyTo(buffer);
+        buffer.Position = 0;
+        using var reader = new BinaryReader(buffer);
+        optimizer.load_state_dict(reader);
+        return true;
+    });
+
+    /// <summary>Builds the checkpoint's network with its weights.</summary>
+    /// <param name="path">The file.</param>
+    public static StripformerNetwork LoadNetwork(string path)
+    {
+        var network = new StripformerNetwork(ReadState(path).Config);
+        LoadWeights(path, network);
+        return network;
+    }
+
+    private static T Read<T>(string path, Func<ZipArchive, T> read)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The checkpoint '{path}' does not exist.", path);
+        }
+
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            return read(zip);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or JsonException or IOException or NotSupportedException)
+        {
+            throw new InvalidDataException($"'{path}' is not a readable checkpoint ({ex.Message})", ex);
+        }
+    }
+
+    private static ZipArchiveEntry Entry(ZipArchive zip, string name, string path) =>
+        zip.GetEntry(name) ?? throw new InvalidDataException($"'{path}' is not a complete checkpoint: it has no {name}.");
+}

@@ -1,0 +1,72 @@
+using TorchSharp;
+using MLNet.Stripformer.Torch.Checkpoints;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace MLNet.Stripformer.Torch.Losses;
+
+/// <summary>
+/// The contrastive loss's frozen feature network: torchvision's VGG19 <c>features[0:12]</c> (to relu3_1, a quarter
+/// of the input resolution), loaded from a user-supplied torchvision <c>state_dict</c> (<c>features.N.weight</c>
+/// keys; the classifier is ignored). Fed images without ImageNet normalisation, as the reference does.
+/// </summary>
+public sealed class Vgg19Features : Module<Tensor, Tensor>
+{
+#pragma warning disable IDE1006 // Field names are torchvision's state_dict names.
+    private readonly Sequential features;
+#pragma warning restore IDE1006
+
+    private Vgg19Features()
+        : base("VGG19")
+    {
+        features = Sequential(
+            Conv2d(3, 64, 3, padding: 1), ReLU(), Conv2d(64, 64, 3, padding: 1), ReLU(), MaxPool2d(2, 2),
+            Conv2d(64, 128, 3, padding: 1), ReLU(), Conv2d(128, 128, 3, padding: 1), ReLU(), MaxPool2d(2, 2),
+            Conv2d(128, 256, 3, padding: 1), ReLU());
+        RegisterComponents();
+    }
+
+    /// <summary>Loads the first twelve feature layers from a torchvision VGG19 state dict and freezes them.</summary>
+    /// <param name="path">The <c>.pth</c> file.</param>
+    /// <param name="device">Where to put the network.</param>
+    /// <exception cref="InvalidDataException">A needed tensor is missing or has the wrong shape.</exception>
+    public static Vgg19Features Load(string path, Device device)
+    {
+        var network = new Vgg19Features();
+        var tensors = PyTorchWeights.ReadStateDict(path);
+        try
+        {
+            using (no_grad())
+            {
+                foreach (var (name, parameter) in network.named_parameters())
+                {
+                    if (!tensors.TryGetValue(name, out var source) || !source.shape.SequenceEqual(parameter.shape))
+                    {
+                        throw new InvalidDataException($"'{path}' is not a torchvision VGG19 state dict: tensor '{name}' is missing or has another shape.");
+                    }
+
+                    parameter.copy_(source);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var tensor in tensors.Values)
+            {
+                tensor.Dispose();
+            }
+        }
+
+        foreach (var parameter in network.parameters())
+        {
+            parameter.requires_grad = false;
+        }
+
+        network.eval();
+        return network.to(device);
+    }
+
+    /// <inheritdoc/>
+    public override Tensor forward(Tensor input) => features.forward(input);
+}

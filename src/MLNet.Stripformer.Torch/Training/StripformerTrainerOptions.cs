@@ -1,0 +1,153 @@
+using MLNet.Stripformer.Torch.Modules;
+using MLNet.Stripformer.Torch.Runtime;
+
+namespace MLNet.Stripformer.Torch.Training;
+
+/// <summary>Options of <see cref="StripformerTrainer"/>. Start from <see cref="ForRecipe"/> to get a recipe's values.</summary>
+public sealed class StripformerTrainerOptions
+{
+    /// <summary>The blurred (input) image column.</summary>
+    public string BlurredColumnName { get; set; } = "Blurred";
+
+    /// <summary>The sharp (target) image column.</summary>
+    public string SharpColumnName { get; set; } = "Sharp";
+
+    /// <summary>The network configuration (<see cref="StripformerConfig.Seed"/> by default).</summary>
+    public StripformerConfig Config { get; set; } = StripformerConfig.Seed;
+
+    /// <summary>Overrides the configuration's output form (sigmoid or plain residual) when set.</summary>
+    public StripformerOutput? Output { get; set; }
+
+    /// <summary>Side of the square random crops; 0 trains on whole images (they must then share one size).</summary>
+    public int CropSize { get; set; } = 256;
+
+    /// <summary>Resize both images to this size (width, height) before cropping, as the report did; null: no resize.</summary>
+    public (int Width, int Height)? ResizeTo { get; set; }
+
+    /// <summary>Random horizontal and vertical flips and 90-degree rotations of each crop (square crops only).</summary>
+    public bool Augment { get; set; } = true;
+
+    /// <summary>Random crops taken from each pair per epoch.</summary>
+    public int CropsPerImage { get; set; } = 1;
+
+    /// <summary>Crops per step.</summary>
+    public int BatchSize { get; set; } = 8;
+
+    /// <summary>Passes over the training pairs.</summary>
+    public int Epochs { get; set; } = 10;
+
+    /// <summary>Adam's learning rate (betas 0.9 / 0.999, no weight decay).</summary>
+    public double LearningRate { get; set; } = 1e-4;
+
+    /// <summary>Constant or cosine.</summary>
+    public LearningRateSchedule Schedule { get; set; } = LearningRateSchedule.Constant;
+
+    /// <summary>The cosine schedule's floor.</summary>
+    public double MinLearningRate { get; set; } = 1e-7;
+
+    /// <summary>Clip the gradients' global norm to this value; null: no clipping.</summary>
+    public double? GradientClipNorm { get; set; }
+
+    /// <summary>Weight of the Charbonnier term.</summary>
+    public double CharbonnierWeight { get; set; } = 1.0;
+
+    /// <summary>Weight of the edge term.</summary>
+    public double EdgeWeight { get; set; } = 0.05;
+
+    /// <summary>Weight of the contrastive term (needs <see cref="FeatureNetworkPath"/>; otherwise it is disabled with
+    /// a logged warning).</summary>
+    public double ContrastiveWeight { get; set; } = 0.0005;
+
+    /// <summary>A torchvision VGG19 <c>state_dict</c> (<c>.pth</c>) for the contrastive loss's frozen features
+    /// (<c>features[0:12]</c>, to relu3_1); null: the contrastive term is off.</summary>
+    public string? FeatureNetworkPath { get; set; }
+
+    /// <summary>Float32, bfloat16 mixed precision, or automatic.</summary>
+    public TrainingPrecision Precision { get; set; } = TrainingPrecision.Auto;
+
+    /// <summary>Where to train.</summary>
+    public ComputeDevice Device { get; set; } = ComputeDevice.Auto;
+
+    /// <summary>Validation pairs (same column names); null: no validation, the last epoch is kept.</summary>
+    public Microsoft.ML.IDataView? ValidationData { get; set; }
+
+    /// <summary>Side of the centre crop each validation pair is scored on; 0: whole images.</summary>
+    public int ValidationCropSize { get; set; } = 256;
+
+    /// <summary>Stop after this many epochs without a better validation PSNR; null: never stop early.</summary>
+    public int? EarlyStoppingPatience { get; set; }
+
+    /// <summary>Where <c>last.ckpt</c>, <c>best.ckpt</c> and <c>metrics.csv</c> go; null: no files.</summary>
+    public string? CheckpointDirectory { get; set; }
+
+    /// <summary>Continue from this checkpoint (weights, optimizer, epoch and step).</summary>
+    public string? ResumeFrom { get; set; }
+
+    /// <summary>Start from these weights (a checkpoint of ours or a PyTorch <c>.pth</c>) with a fresh optimizer.</summary>
+    public string? InitialWeights { get; set; }
+
+    /// <summary>Seed of weight initialisation, crops and augmentation; null: drawn from the MLContext's seed.</summary>
+    public int? Seed { get; set; }
+
+    /// <summary>Batches prepared ahead by the background loader.</summary>
+    public int PrefetchBatches { get; set; } = 2;
+
+    /// <summary>Told about every step and every epoch.</summary>
+    public IProgress<TrainingProgress>? Progress { get; set; }
+
+    /// <summary>Stops training cleanly after the current step, saving <c>last.ckpt</c> first.</summary>
+    public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>Options with a recipe's values.</summary>
+    /// <param name="recipe">The recipe.</param>
+    public static StripformerTrainerOptions ForRecipe(TrainingRecipe recipe) => recipe switch
+    {
+        TrainingRecipe.Report => new StripformerTrainerOptions
+        {
+            ResizeTo = (448, 256), CropSize = 0, Augment = false, LearningRate = 1e-3, Schedule = LearningRateSchedule.Constant, BatchSize = 16, Epochs = 10,
+        },
+        TrainingRecipe.Paper => new StripformerTrainerOptions
+        {
+            CropSize = 256, Augment = true, LearningRate = 1e-4, Schedule = LearningRateSchedule.Cosine, MinLearningRate = 1e-7, BatchSize = 8,
+        },
+        TrainingRecipe.None => new StripformerTrainerOptions(),
+        _ => throw new ArgumentOutOfRangeException(nameof(recipe), recipe, "Unknown recipe."),
+    };
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid option.</summary>
+    public void Validate()
+    {
+        Require(!string.IsNullOrWhiteSpace(BlurredColumnName), nameof(BlurredColumnName), "must not be empty");
+        Require(!string.IsNullOrWhiteSpace(SharpColumnName), nameof(SharpColumnName), "must not be empty");
+        Require(Config is not null, nameof(Config), "must be set");
+        Config!.Validate();
+        Require(CropSize == 0 || (CropSize >= 4 && CropSize % 4 == 0), nameof(CropSize), "must be 0 (whole images) or a positive multiple of 4");
+        Require(ResizeTo is null || (ResizeTo.Value.Width >= 4 && ResizeTo.Value.Height >= 4), nameof(ResizeTo), "must be at least 4x4");
+        Require(CropsPerImage >= 1, nameof(CropsPerImage), "must be at least 1");
+        Require(BatchSize >= 1, nameof(BatchSize), "must be at least 1");
+        Require(Epochs >= 1, nameof(Epochs), "must be at least 1");
+        Require(double.IsFinite(LearningRate) && LearningRate > 0, nameof(LearningRate), "must be a positive number");
+        Require(double.IsFinite(MinLearningRate) && MinLearningRate >= 0 && MinLearningRate <= LearningRate, nameof(MinLearningRate), "must be between 0 and LearningRate");
+        Require(GradientClipNorm is null || (double.IsFinite(GradientClipNorm.Value) && GradientClipNorm > 0), nameof(GradientClipNorm), "must be positive");
+        foreach (var (value, name) in new[] { (CharbonnierWeight, nameof(CharbonnierWeight)), (EdgeWeight, nameof(EdgeWeight)), (ContrastiveWeight, nameof(ContrastiveWeight)) })
+        {
+            Require(double.IsFinite(value) && value >= 0, name, "must be a non-negative number");
+        }
+
+        Require(ValidationCropSize == 0 || (ValidationCropSize >= 4 && ValidationCropSize % 4 == 0), nameof(ValidationCropSize), "must be 0 or a positive multiple of 4");
+        Require(EarlyStoppingPatience is null || EarlyStoppingPatience >= 1, nameof(EarlyStoppingPatience), "must be at least 1");
+        Require(PrefetchBatches >= 1, nameof(PrefetchBatches), "must be at least 1");
+        Require(Enum.IsDefined(Schedule) && Enum.IsDefined(Precision) && Enum.IsDefined(Device), nameof(Schedule), "Schedule, Precision and Device must be defined values");
+        Require(ResumeFrom is null || File.Exists(ResumeFrom), nameof(ResumeFrom), $"'{ResumeFrom}' does not exist");
+        Require(InitialWeights is null || File.Exists(InitialWeights), nameof(InitialWeights), $"'{InitialWeights}' does not exist");
+        Require(FeatureNetworkPath is null || File.Exists(FeatureNetworkPath), nameof(FeatureNetworkPath), $"'{FeatureNetworkPath}' does not exist");
+    }
+
+    private static void Require(bool condition, string option, string message)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException($"{option} {message}.", option);
+        }
+    }
+}

@@ -1,0 +1,290 @@
+using TorchSharp;
+using System.Diagnostics;
+using System.Reflection;
+using Microsoft.ML;
+using MLNet.Stripformer.Torch.Checkpoints;
+using MLNet.Stripformer.Torch.Losses;
+using MLNet.Stripformer.Torch.Modules;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace MLNet.Stripformer.Torch.Training;
+
+/// <summary>
+/// One training run: builds (or resumes) the network and Adam, streams batches from the background loader, takes
+/// steps inside dispose scopes (memory stays flat), validates every epoch, keeps the best weights, writes
+/// <c>last.ckpt</c>, <c>best.ckpt</c> and <c>metrics.csv</c>, stops early on a plateau, and on cancellation saves
+/// <c>last.ckpt</c> before throwing <see cref="OperationCanceledException"/>.
+/// </summary>
+internal sealed class TrainingSession : IDisposable
+{
+    public const string LastCheckpointName = "last.ckpt";
+    public const string BestCheckpointName = "best.ckpt";
+    public const string MetricsName = "metrics.csv";
+
+    private readonly StripformerTrainerOptions _options;
+    private readonly Device _device;
+    private readonly Action<string> _log;
+    private readonly MixedPrecisionModel _model;
+    private readonly Adam _optimizer;
+    private readonly Vgg19Features? _features;
+    private readonly List<EpochMetrics> _history = [];
+    private readonly int _seed;
+    private Dictionary<string, Tensor>? _bestWeights;
+    private CheckpointState _state;
+
+    public TrainingSession(StripformerTrainerOptions options, int seed, Device device, Action<string> log)
+    {
+        _options = options;
+        _device = device;
+        _log = log;
+        var config = options.Output is { } output ? options.Config with { Output = output } : options.Config;
+        CheckpointState? resumed = options.ResumeFrom is null ? null : TrainingCheckpoint.ReadState(options.ResumeFrom);
+        if (resumed is not null && resumed.Config != config)
+        {
+            throw new ArgumentException($"ResumeFrom '{options.ResumeFrom}' holds a '{resumed.Config.Name}' network ({resumed.Config}); the options ask for {config}.");
+        }
+
+        _seed = resumed?.Seed ?? seed;
+        manual_seed(_seed);
+        var master = new StripformerNetwork(config);
+        master.to(device);
+        if (options.InitialWeights is not null && resumed is null)
+        {
+            WeightsFile.Load(master, options.InitialWeights);
+        }
+
+        master.train();
+        var precision = PrecisionChoice.Resolve(options.Precision, device);
+        _model = new MixedPrecisionModel(master, precision, device);
+        _optimizer = optim.Adam(master.parameters(), options.LearningRate, 0.9, 0.999, 1e-8, 0, false, false);
+        if (resumed is not null)
+        {
+            TrainingCheckpoint.LoadWeights(options.ResumeFrom!, master);
+            TrainingCheckpoint.LoadOptimizer(options.ResumeFrom!, _optimizer);
+            _history.AddRange(resumed.History);
+            _log($"Resuming from '{options.ResumeFrom}' after epoch {resumed.CompletedEpochs}, step {resumed.StepInEpoch} ({resumed.GlobalStep} steps in all).");
+        }
+
+        _state = resumed ?? new CheckpointState(config, 0, 0, 0, _seed, null, 0, 0, precision.ToString(), [], Version);
+        if (options.ContrastiveWeight > 0 && options.FeatureNetworkPath is null)
+        {
+            _log("warning: the contrastive loss is disabled: no VGG19 weights were given (FeatureNetworkPath); training uses Charbonnier and edge losses only.");
+        }
+        else if (options.ContrastiveWeight > 0)
+        {
+            _features = Vgg19Features.Load(options.FeatureNetworkPath!, device);
+        }
+
+        if (options.CheckpointDirectory is not null)
+        {
+            Directory.CreateDirectory(options.CheckpointDirectory);
+        }
+    }
+
+    public TrainingPrecision Precision => _model.Precision;
+
+    private static string Version => typeof(TrainingSession).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    public TrainingResult Run(IDataView train)
+    {
+        bool stoppedEarly = false;
+        for (int epoch = _state.CompletedEpochs + 1; epoch <= _options.Epochs && !stoppedEarly; epoch++)
+        {
+            var metrics = RunEpoch(train, epoch, skip: epoch == _state.CompletedEpochs + 1 ? _state.StepInEpoch : 0);
+            _history.Add(metrics);
+            bool improved = metrics.ValidationPsnr is { } psnr && (_state.BestPsnr is null || psnr > _state.BestPsnr);
+            int stale = metrics.ValidationPsnr is null ? 0 : improved ? 0 : _state.EpochsWithoutImprovement + 1;
+            _state = _state with
+            {
+                CompletedEpochs = epoch,
+                StepInEpoch = 0,
+                BestPsnr = improved ? metrics.ValidationPsnr : _state.BestPsnr,
+                BestEpoch = improved || metrics.ValidationPsnr is null ? epoch : _state.BestEpoch,
+                EpochsWithoutImprovement = stale,
+                History = _history.ToList(),
+            };
+            if (improved)
+            {
+                KeepBestWeights();
+                Save(BestCheckpointName);
+            }
+
+            Save(LastCheckpointName);
+            if (_options.CheckpointDirectory is not null)
+            {
+                MetricsCsv.Write(Path.Combine(_options.CheckpointDirectory, MetricsName), _history);
+            }
+
+            stoppedEarly = _options.EarlyStoppingPatience is { } patience && stale >= patience && epoch < _options.Epochs;
+            if (stoppedEarly)
+            {
+                _log($"Early stopping after epoch {epoch}: no better validation PSNR for {stale} epochs (best {_state.BestPsnr:F2} dB at epoch {_state.BestEpoch}).");
+            }
+        }
+
+        if (_bestWeights is not null)
+        {
+            using var noGrad = no_grad();
+            foreach (var (name, tensor) in _model.Master.state_dict())
+            {
+                tensor.copy_(_bestWeights[name]);
+            }
+        }
+
+        _model.Master.eval();
+        return new TrainingResult(_history.ToList(), _state.BestPsnr, _state.BestEpoch, stoppedEarly, _model.Precision);
+    }
+
+    public StripformerNetwork DetachNetwork() => _model.Master;
+
+    public void Dispose()
+    {
+        _model.Dispose();
+        _optimizer.Dispose();
+        _features?.Dispose();
+        if (_bestWeights is not null)
+        {
+            foreach (var tensor in _bestWeights.Values)
+            {
+                tensor.Dispose();
+            }
+        }
+    }
+
+    private EpochMetrics RunEpoch(IDataView train, int epoch, int skip)
+    {
+        var clock = Stopwatch.StartNew();
+        int? knownSteps = _history.Count > 0 ? _history[^1].Steps : null;
+        double sumTotal = 0, sumCharbonnier = 0, sumEdge = 0, sumContrastive = 0, learningRate = _options.LearningRate;
+        int step = 0, trained = 0, images = 0;
+        using (var stream = new BatchStream(train, _options, _seed, epoch))
+        {
+            foreach (var batch in stream.Batches())
+            {
+                step++;
+                if (step <= skip)
+                {
+                    continue;
+                }
+
+                if (_options.CancellationToken.IsCancellationRequested)
+                {
+                    _state = _state with { StepInEpoch = step - 1, History = _history.ToList() };
+                    Save(LastCheckpointName);
+                    _log($"Cancelled in epoch {epoch} after step {step - 1}; saved {LastCheckpointName}.");
+                    _options.CancellationToken.ThrowIfCancellationRequested();
+                }
+
+                learningRate = LearningRates.At(_options, epoch, step, knownSteps);
+                var losses = TrainStep(batch, learningRate);
+                _state = _state with { GlobalStep = _state.GlobalStep + 1 };
+                trained++;
+                images += batch.Count;
+                (sumTotal, sumCharbonnier, sumEdge, sumContrastive) = (sumTotal + losses.Total, sumCharbonnier + losses.Charbonnier, sumEdge + losses.Edge, sumContrastive + losses.Contrastive);
+                double rate = images / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+                TimeSpan? eta = knownSteps is { } k ? TimeSpan.FromSeconds(((Math.Max(k - step, 0)) + ((_options.Epochs - epoch) * k)) * batch.Count / rate) : null;
+                _options.Progress?.Report(new TrainingProgress(
+                    epoch, _options.Epochs, step, knownSteps, _state.GlobalStep, losses.Total, losses.Charbonnier, losses.Edge, losses.Contrastive, learningRate, rate, eta, _history.LastOrDefault()?.ValidationPsnr, false));
+            }
+        }
+
+        double? psnr = _options.ValidationData is null ? null : Validate();
+        int n = Math.Max(trained, 1);
+        var metrics = new EpochMetrics(epoch, step, sumTotal / n, sumCharbonnier / n, sumEdge / n, sumContrastive / n, learningRate, psnr, clock.Elapsed.TotalSeconds);
+        _options.Progress?.Report(new TrainingProgress(
+            epoch, _options.Epochs, step, step, _state.GlobalStep, metrics.Loss, metrics.Charbonnier, metrics.Edge, metrics.Contrastive, learningRate, images / Math.Max(clock.Elapsed.TotalSeconds, 1e-9), null, psnr, true));
+        return metrics;
+    }
+
+    private StepLosses TrainStep(TrainingBatch batch, double learningRate)
+    {
+        foreach (var group in _optimizer.ParamGroups)
+        {
+            group.LearningRate = learningRate;
+        }
+
+        StepLosses losses;
+        using (var scope = NewDisposeScope())
+        {
+            long[] shape = [batch.Count, 3, batch.Height, batch.Width];
+            var blurred = tensor(batch.Blurred, shape).to(_device);
+            var sharp = tensor(batch.Sharp, shape).to(_device);
+            var network = _model.PrepareStep();
+            var prediction = network.forward(blurred).to(ScalarType.Float32);
+            var charbonnier = CharbonnierLoss.Compute(prediction, sharp);
+            var edge = EdgeLoss.Compute(prediction, sharp);
+            var total = (charbonnier * _options.CharbonnierWeight) + (edge * _options.EdgeWeight);
+            double contrastive = 0;
+            if (_features is not null)
+            {
+                var term = ContrastiveLoss.Compute(_features, prediction, sharp, blurred);
+                total += term * _options.ContrastiveWeight;
+                contrastive = term.item<float>();
+            }
+
+            total.backward();
+            losses = new StepLosses(total.item<float>(), charbonnier.item<float>(), edge.item<float>(), contrastive);
+        }
+
+        _model.CollectGradients();
+        if (_options.GradientClipNorm is { } clip)
+        {
+            nn.utils.clip_grad_norm_(_model.Master.parameters(), clip, 2.0);
+        }
+
+        _optimizer.step();
+        _optimizer.zero_grad();
+        if (!double.IsFinite(losses.Total))
+        {
+            throw new InvalidOperationException($"The training loss became {losses.Total} at step {_state.GlobalStep + 1}; lower LearningRate or set GradientClipNorm.");
+        }
+
+        return losses;
+    }
+
+    private double Validate()
+    {
+        var network = _model.Master;
+        network.eval();
+        double sum = 0;
+        int count = 0;
+        using (no_grad())
+        {
+            foreach (var pair in PairReader.Read(_options.ValidationData!, _options.BlurredColumnName, _options.SharpColumnName, _options.ResizeTo))
+            {
+                var crop = CropSampler.Centre(pair, _options.ValidationCropSize);
+                using var scope = NewDisposeScope();
+                long[] shape = [1, 3, crop.Height, crop.Width];
+                var output = network.forward(tensor(crop.Blurred, shape).to(_device)).clamp(0, 1);
+                var mse = (output - tensor(crop.Sharp, shape).to(_device)).square().mean().item<float>();
+                sum += mse == 0 ? 100 : 10 * Math.Log10(1 / mse);
+                count++;
+            }
+        }
+
+        network.train();
+        return count == 0 ? throw new ArgumentException("ValidationData has no rows.") : sum / count;
+    }
+
+    private void KeepBestWeights()
+    {
+        if (_bestWeights is not null)
+        {
+            foreach (var tensor in _bestWeights.Values)
+            {
+                tensor.Dispose();
+            }
+        }
+
+        _bestWeights = _model.Master.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
+    }
+
+    private void Save(string name)
+    {
+        if (_options.CheckpointDirectory is not null)
+        {
+            TrainingCheckpoint.Save(Path.Combine(_options.CheckpointDirectory, name), _model.Master, _optimizer, _state);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLNet.Stripformer.Imaging;
+using MLNet.Stripformer.Tests.Support;
+using MLNet.Stripformer.Torch.Checkpoints;
+using MLNet.Stripformer.Torch.Runtime;
+using MLNet.Stripformer.Torch.Training;
+
+namespace MLNet.Stripformer.Torch.Tests.Training;
+
+public class StripformerTrainerTests
+{
+    public StripformerTrainerTests() => TorchRuntime.Initialize();
+
+    [Fact]
+    public void A_short_run_lowers_the_loss_and_returns_a_working_transformer()
+    {
+        var context = new MLContext(seed: 1);
+        var options = TrainingData.TinyOptions(context, epochs: 4);
+        var progress = new List<TrainingProgress>();
+        options.Progress = new Recorder(progress);
+        var data = TrainingData.Pairs(context, "crop0.png", "crop1.png");
+        using var model = context.Deblurring().Trainers.Stripformer(options).Fit(data);
+
+        var history = model.Training!.History;
+        Assert.Equal(4, history.Count);
+        Assert.True(history[^1].Loss < history[0].Loss, $"loss {history[0].Loss} -> {history[^1].Loss}");
+        Assert.All(history, h => Assert.NotNull(h.ValidationPsnr));
+        Assert.Contains(progress, p => p.EpochCompleted && p.ValidationPsnr is not null);
+        Assert.All(progress.Where(p => !p.EpochCompleted), p => Assert.True(p.ImagesPerSecond > 0));
+
+        var scored = model.Transform(data);
+        var sharp = ImageColumn.Read(scored, "Sharp").First();
+        var deblurred = ImageColumn.Read(scored, "Deblurred").First();
+        Assert.Equal((sharp.Width, sharp.Height), (deblurred.Width, deblurred.Height));
+        Assert.Throws<NotSupportedException>(() => context.Model.Save(model, data.Schema, Path.Combine(Path.GetTempPath(), "never.zip")));
+    }
+
+    [Fact]
+    public void Resuming_after_a_cancel_gives_the_same_weights_as_an_uninterrupted_run()
+    {
+        using var dir = new TempDirectory();
+        var context = new MLContext(seed: 1);
+        var data = TrainingData.Pairs(context, "crop0.png", "crop1.png");
+
+        var straight = TrainingData.TinyOptions(context, epochs: 2);
+        straight.CheckpointDirectory = Path.Combine(dir.Path, "straight");
+        using var uninterrupted = context.Deblurring().Trainers.Stripformer(straight).Fit(data);
+
+        using var cancel = new CancellationTokenSource();
+        var interrupted = TrainingData.TinyOptions(context, epochs: 2);
+        interrupted.CheckpointDirectory = Path.Combine(dir.Path, "interrupted");
+        interrupted.CancellationToken = cancel.Token;
+        interrupted.Progress = new Recorder([], p =>
+        {
+            if (p.GlobalStep == 4)
+            {
+                cancel.Cancel();
+            }
+        });
+        Assert.ThrowsAny<OperationCanceledException>(() => context.Deblurring().Trainers.Stripformer(interrupted).Fit(data));
+        string last = Path.Combine(interrupted.CheckpointDirectory, "last.ckpt");
+        var saved = TrainingCheckpoint.ReadState(last);
+        Assert.Equal(4, saved.GlobalStep);
+        Assert.True(saved.StepInEpoch > 0 || saved.CompletedEpochs > 0);
+
+        var resume = TrainingData.TinyOptions(context, epochs: 2);
+        resume.ResumeFrom = last;
+        using var resumed = context.Deblurring().Trainers.Stripformer(resume).Fit(data);
+
+        var expected = uninterrupted.Deblurrer.Network.state_dict();
+        foreach (var (name, tensor) in resumed.Deblurrer.Network.state_dict())
+        {
+            Assert.True(tensor.allclose(expected[name], rtol: 0, atol: 0), $"{name} differs after resuming");
+        }
+
+        Assert.Equal(uninterrupted.Training!.History.Select(h => h.ValidationPsnr), resumed.Training!.History.Select(h => h.ValidationPsnr));
+    }
+
+    [Fact]
+    public void Checkpoints_and_metrics_are_written_and_the_best_checkpoint_loads()
+    {
+        using var dir = new TempDirectory();
+        var context = new MLContext(seed: 1);
+        var options = TrainingData.TinyOptions(context, epochs: 2);
+        options.CheckpointDirectory = dir.Path;
+        using var model = context.Deblurring().Trainers.Stripformer(options).Fit(TrainingData.Pairs(context, "crop1.png"));
+        Assert.True(File.Exists(dir.File("last.ckpt")));
+        Assert.True(File.Exists(dir.File("best.ckpt")));
+        var csv = File.ReadAllLines(dir.File("metrics.csv"));
+        Assert.Equal(3, csv.Length);
+        Assert.StartsWith("epoch,steps,loss", csv[0], StringComparison.Ordinal);
+        using var best = TrainingCheckpoint.LoadNetwork(dir.File("best.ckpt"));
+        Assert.Equal(model.Training!.BestEpoch, TrainingCheckpoint.ReadState(dir.File("best.ckpt")).CompletedEpochs);
+    }
+
+    [Fact]
+    public void Early_stopping_ends_a_run_whose_validation_psnr_does_not_improve()
+    {
+        var context = new MLContext(seed: 1);
+        var options = TrainingData.TinyOptions(context, epochs: 6);
+        options.LearningRate = 1e-12;
+        options.MinLearningRate = 0;
+        options.EarlyStoppingPatience = 1;
+        using var model = context.Deblurring().Trainers.Stripformer(options).Fit(TrainingData.Pairs(context, "crop1.png"));
+        Assert.True(model.Training!.StoppedEarly);
+        Assert.Equal(2, model.Training.History.Count);
+    }
+
+    [Theory]
+    [InlineData(nameof(StripformerTrainerOptions.BatchSize))]
+    [InlineData(nameof(StripformerTrainerOptions.CropSize))]
+    [InlineData(nameof(StripformerTrainerOptions.LearningRate))]
+    public void Invalid_options_are_named(string option)
+    {
+        var context = new MLContext(seed: 1);
+        var options = TrainingData.TinyOptions(context);
+        switch (option)
+        {
+            case nameof(StripformerTrainerOptions.BatchSize): options.BatchSize = 0; break;
+            case nameof(StripformerTrainerOptions.CropSize): options.CropSize = 30; break;
+            default: options.LearningRate = double.NaN; break;
+        }
+
+        var ex = Assert.Throws<ArgumentException>(() => context.Deblurring().Trainers.Stripformer(options));
+        Assert.Contains(option, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Crops_larger_than_the_images_and_missing_columns_are_named()
+    {
+        var context = new MLContext(seed: 1);
+        var options = TrainingData.TinyOptions(context);
+        options.CropSize = 512;
+        var ex = Assert.Throws<ArgumentException>(() => context.Deblurring().Trainers.Stripformer(options).Fit(TrainingData.Pairs(context, "crop1.png")));
+        Assert.Contains("CropSize 512", ex.Message, StringComparison.Ordinal);
+        options.CropSize = 32;
+        options.BlurredColumnName = "Input";
+        var missing = Assert.Throws<ArgumentException>(() => context.Deblurring().Trainers.Stripformer(options).Fit(TrainingData.Pairs(context, "crop1.png")));
+        Assert.Contains("'Input'", missing.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class Recorder(List<TrainingProgress> sink, Action<TrainingProgress>? also = null) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value)
+        {
+            sink.Add(value);
+            also?.Invoke(value);
+        }
+    }
+}
