@@ -104,11 +104,22 @@ public sealed class StripformerTrainerOptions
     {
         TrainingRecipe.Report => new StripformerTrainerOptions
         {
-            ResizeTo = (448, 256), CropSize = 0, Augment = false, LearningRate = 1e-3, Schedule = LearningRateSchedule.Constant, BatchSize = 16, Epochs = 10,
+            ResizeTo = (448, 256),
+            CropSize = 0,
+            Augment = false,
+            LearningRate = 1e-3,
+            Schedule = LearningRateSchedule.Constant,
+            BatchSize = 16,
+            Epochs = 10,
         },
         TrainingRecipe.Paper => new StripformerTrainerOptions
         {
-            CropSize = 256, Augment = true, LearningRate = 1e-4, Schedule = LearningRateSchedule.Cosine, MinLearningRate = 1e-7, BatchSize = 8,
+            CropSize = 256,
+            Augment = true,
+            LearningRate = 1e-4,
+            Schedule = LearningRateSchedule.Cosine,
+            MinLearningRate = 1e-7,
+            BatchSize = 8,
         },
         TrainingRecipe.None => new StripformerTrainerOptions(),
         _ => throw new ArgumentOutOfRangeException(nameof(recipe), recipe, "Unknown recipe."),
