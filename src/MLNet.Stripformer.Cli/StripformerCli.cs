@@ -15,6 +15,9 @@ internal static class StripformerCli
         root.Subcommands.Add(BlurCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
+        root.Subcommands.Add(InfoCommand.Create(context));
+        root.Subcommands.Add(TrainCommand.Create(context));
+        root.Subcommands.Add(DeblurCommand.Create(context));
         return root.Parse(args).Invoke(new InvocationConfiguration { Error = error, Output = console.Profile.Out.Writer });
     }
 }

@@ -49,7 +49,9 @@ public static class TorchRuntime
             return Verify(attempts, "TorchSharp's own loader (not Linux)");
         }
 
-        string packageNatives = Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native");
+        // Framework-dependent builds keep natives under runtimes/linux-x64/native; RID-specific publishes put them beside the app.
+        string packageNatives = new[] { Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native"), AppContext.BaseDirectory }
+            .FirstOrDefault(d => File.Exists(Path.Combine(d, "libLibTorchSharp.so"))) ?? Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native");
         string libTorch = options.LibTorchDirectory ?? Environment.GetEnvironmentVariable(TorchRuntimeOptions.LibTorchDirectoryVariable) ?? packageNatives;
         string bridge = Path.Combine(packageNatives, "libLibTorchSharp.so");
         if (!File.Exists(bridge))
@@ -64,12 +66,20 @@ public static class TorchRuntime
                 $"{TorchRuntimeOptions.LibTorchDirectoryVariable} (or TorchRuntimeOptions.LibTorchDirectory) at a libtorch 2.10 'lib' directory.");
         }
 
+        var preloaded = new Dictionary<string, IntPtr>(StringComparer.Ordinal);
         foreach (string library in new[] { "libc10.so", "libtorch_cpu.so", "libc10_cuda.so", "libtorch_cuda.so", "libtorch.so" })
         {
             string path = Path.Combine(libTorch, library);
-            if (File.Exists(path) && !NativeLibrary.TryLoad(path, out _))
+            if (File.Exists(path))
             {
-                attempts.Add($"preloading {path} failed");
+                if (NativeLibrary.TryLoad(path, out IntPtr loaded))
+                {
+                    preloaded[Path.GetFileNameWithoutExtension(library)[3..]] = loaded;
+                }
+                else
+                {
+                    attempts.Add($"preloading {path} failed");
+                }
             }
         }
 
@@ -80,14 +90,14 @@ public static class TorchRuntime
 
         if (TryLoad(bridge, attempts, out IntPtr handle))
         {
-            Route(handle);
+            Route(handle, preloaded);
             return Verify(attempts, $"libtorch from {libTorch}, {bridge}");
         }
 
         string patched = PatchedCopy(bridge, options, attempts);
         if (TryLoad(patched, attempts, out handle))
         {
-            Route(handle);
+            Route(handle, preloaded);
             return Verify(attempts, $"libtorch from {libTorch}, {bridge} with {WeakVersion} marked weak (copy: {patched})");
         }
 
@@ -109,11 +119,18 @@ public static class TorchRuntime
         }
     }
 
-    private static void Route(IntPtr handle)
+    /// <summary>Routes TorchSharp's imports: <c>LibTorchSharp</c> to the loaded bridge, <c>torch_cpu</c>,
+    /// <c>torch_cuda</c> and the like to the libraries preloaded from the libtorch directory.</summary>
+    private static void Route(IntPtr handle, Dictionary<string, IntPtr> preloaded)
     {
         try
         {
-            NativeLibrary.SetDllImportResolver(typeof(torch).Assembly, (name, _, _) => name.Contains("LibTorchSharp", StringComparison.Ordinal) ? handle : IntPtr.Zero);
+            NativeLibrary.SetDllImportResolver(typeof(torch).Assembly, (name, _, _) =>
+            {
+                string bare = Path.GetFileNameWithoutExtension(name);
+                bare = bare.StartsWith("lib", StringComparison.Ordinal) ? bare[3..] : bare;
+                return name.Contains("LibTorchSharp", StringComparison.Ordinal) ? handle : preloaded.GetValueOrDefault(bare);
+            });
         }
         catch (InvalidOperationException)
         {
