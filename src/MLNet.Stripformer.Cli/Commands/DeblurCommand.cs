@@ -19,13 +19,14 @@ internal static class DeblurCommand
         var output = new Argument<string>("OUTPUT") { Description = "The output PNG file or directory." };
         var checkpoint = new Option<string>("--checkpoint") { Description = "A checkpoint written by 'train', or a PyTorch state_dict (.pth; then give --config).", Required = true };
         var config = new Option<string?>("--config") { Description = "seed or paper; required for a .pth, read from our checkpoints." };
+        var outputMode = new Option<StripformerOutput?>("--output-mode") { Description = "For a .pth: Sigmoid or Residual (default: the configuration's)." };
         var device = new Option<ComputeDevice>("--device") { Description = "Auto, Cpu or Cuda.", DefaultValueFactory = _ => ComputeDevice.Auto };
         var tile = new Option<int>("--tile") { Description = "Tile side for large images (multiple of 4).", DefaultValueFactory = _ => 512 };
         var overlap = new Option<int>("--overlap") { Description = "Overlap between tiles (even).", DefaultValueFactory = _ => 32 };
-        var command = new Command("deblur", "Deblur images with a Stripformer checkpoint (TorchSharp).") { input, output, checkpoint, config, device, tile, overlap };
+        var command = new Command("deblur", "Deblur images with a Stripformer checkpoint (TorchSharp).") { input, output, checkpoint, config, outputMode, device, tile, overlap };
         CommandRunner.SetAction(command, context, (r, cancellationToken) =>
         {
-            var network = LoadNetwork(r.GetValue(checkpoint)!, r.GetValue(config));
+            var network = LoadNetwork(r.GetValue(checkpoint)!, r.GetValue(config), r.GetValue(outputMode));
             var torchDevice = DeviceSelector.Resolve(r.GetValue(device));
             network.to(torchDevice);
             using var deblurrer = new TorchDeblurrer(network, torchDevice, new TilingOptions(r.GetValue(tile), r.GetValue(overlap)));
@@ -45,7 +46,7 @@ internal static class DeblurCommand
         return command;
     }
 
-    private static StripformerNetwork LoadNetwork(string path, string? config)
+    private static StripformerNetwork LoadNetwork(string path, string? config, StripformerOutput? output)
     {
         TorchRuntime.Initialize();
         if (TrainingCheckpoint.IsCheckpoint(path))
@@ -53,7 +54,8 @@ internal static class DeblurCommand
             return TrainingCheckpoint.LoadNetwork(path);
         }
 
-        var network = new StripformerNetwork(StripformerConfig.FromName(config ?? throw new ArgumentException($"--config is required for the PyTorch file '{path}' (seed or paper).")));
+        var named = StripformerConfig.FromName(config ?? throw new ArgumentException($"--config is required for the PyTorch file '{path}' (seed or paper)."));
+        var network = new StripformerNetwork(output is { } o ? named with { Output = o } : named);
         PyTorchWeights.Load(network, path);
         return network;
     }

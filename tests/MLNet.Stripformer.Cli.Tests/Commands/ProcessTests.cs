@@ -5,20 +5,23 @@ namespace MLNet.Stripformer.Cli.Tests.Commands;
 
 public class ProcessTests
 {
-    private static (int Code, string Output, string Error) Run(params string[] args)
+    private static (int Code, string Output, string Error) Run(params string[] args) => Start(null, args).Finish();
+
+    private static RunningCli Start(string? nativeCache, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        if (nativeCache is not null)
+        {
+            start.Environment["STRIPFORMER_NATIVE_CACHE"] = nativeCache;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "stripformer.dll"));
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        string error = process.StandardError.ReadToEnd();
-        Assert.True(process.WaitForExit(120_000));
-        return (process.ExitCode, output.Result, error);
+        return new RunningCli(Process.Start(start)!);
     }
 
     [Fact]
@@ -39,5 +42,47 @@ public class ProcessTests
         Assert.Contains("blur", output, StringComparison.Ordinal);
         Assert.Contains("eval", output, StringComparison.Ordinal);
         Assert.Contains("demo", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_processes_preparing_the_native_runtime_at_once_both_work()
+    {
+        string cache = Path.Combine(Path.GetTempPath(), "stripformer-native-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var first = Start(cache, "info", "--config", "seed");
+            var second = Start(cache, "info", "--config", "seed");
+            foreach (var (code, output, error) in new[] { first.Finish(), second.Finish() })
+            {
+                Assert.True(code == 0, error);
+                Assert.Contains("parameters: 3162883", output, StringComparison.Ordinal);
+            }
+
+            var files = Directory.Exists(cache) ? Directory.GetFiles(cache, "*", SearchOption.AllDirectories) : [];
+            Assert.All(files, f => Assert.EndsWith("libLibTorchSharp.so", f, StringComparison.Ordinal));
+            Assert.True(files.Length <= 1);
+        }
+        finally
+        {
+            if (Directory.Exists(cache))
+            {
+                Directory.Delete(cache, recursive: true);
+            }
+        }
+    }
+
+    private sealed class RunningCli(Process process)
+    {
+        private readonly Task<string> _output = process.StandardOutput.ReadToEndAsync();
+        private readonly Task<string> _error = process.StandardError.ReadToEndAsync();
+
+        public (int Code, string Output, string Error) Finish()
+        {
+            Assert.True(process.WaitForExit(120_000));
+            process.WaitForExit();
+            int code = process.ExitCode;
+            process.Dispose();
+            return (code, _output.GetAwaiter().GetResult(), _error.GetAwaiter().GetResult());
+        }
     }
 }

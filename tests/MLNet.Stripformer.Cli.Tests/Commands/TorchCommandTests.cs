@@ -1,0 +1,72 @@
+using MLNet.Stripformer.Cli.Tests.Support;
+using MLNet.Stripformer.Imaging;
+using MLNet.Stripformer.Tests.Support;
+
+namespace MLNet.Stripformer.Cli.Tests.Commands;
+
+public sealed class TorchCommandTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    private string Dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData("seed", "parameters: 3162883")]
+    [InlineData("paper", "parameters: 19708611")]
+    public void Info_prints_the_parameter_count(string config, string expected)
+    {
+        var run = CliRun.Of("info", "--config", config);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(expected, run.Output, StringComparison.Ordinal);
+        Assert.Contains("Trans_block_12", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_config_is_a_one_line_error()
+    {
+        var run = CliRun.Of("info", "--config", "huge");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Unknown Stripformer configuration 'huge'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_writes_checkpoints_and_deblur_uses_them()
+    {
+        string photos = Path.Combine(Dir, "photos");
+        Directory.CreateDirectory(photos);
+        File.Copy(TestPaths.Reference("crop2.png"), Path.Combine(photos, "a.png"));
+        string output = Path.Combine(Dir, "run");
+        var train = CliRun.Of("train", "--train", photos, "--val", photos, "--output", output, "--crop", "32", "--batch", "3", "--epochs", "1", "--device", "Cpu", "--output-mode", "Residual");
+        Assert.True(train.ExitCode == 0, train.Error);
+        Assert.True(File.Exists(Path.Combine(output, "best.ckpt")));
+        Assert.True(File.Exists(Path.Combine(output, "metrics.csv")));
+
+        string deblurred = Path.Combine(Dir, "out.png");
+        var deblur = CliRun.Of("deblur", Path.Combine(photos, "a.png"), deblurred, "--checkpoint", Path.Combine(output, "best.ckpt"), "--device", "Cpu", "--tile", "64", "--overlap", "16");
+        Assert.True(deblur.ExitCode == 0, deblur.Error);
+        var image = ImageDecoder.Decode(deblurred);
+        Assert.Equal((128, 96), (image.Width, image.Height));
+
+        var resume = CliRun.Of("train", "--train", photos, "--output", output, "--crop", "32", "--batch", "3", "--epochs", "2", "--device", "Cpu", "--output-mode", "Residual", "--resume");
+        Assert.True(resume.ExitCode == 0, resume.Error);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(output, "metrics.csv")).Length);
+    }
+
+    [Fact]
+    public void Invalid_training_options_are_named()
+    {
+        var run = CliRun.Of("train", "--train", Dir, "--output", Path.Combine(Dir, "o"), "--batch", "0");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("BatchSize", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deblur_with_a_pth_needs_a_config()
+    {
+        var run = CliRun.Of("deblur", TestPaths.Reference("crop2.png"), Path.Combine(Dir, "x.png"), "--checkpoint", Path.Combine(TestPaths.RepositoryRoot, "tests", "MLNet.Stripformer.Torch.Tests", "References", "tiny_state_dict.pth"));
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--config", run.Error, StringComparison.Ordinal);
+    }
+}
