@@ -13,7 +13,7 @@ namespace MLNet.Stripformer.Cli.Commands;
 /// <summary>
 /// <c>stripformer train --train DIR --val DIR --output DIR [...]</c>: makes (blurred, sharp) pairs from sharp photos
 /// with blur synthesis (the report's kernels by default), trains a Stripformer with progress, and writes
-/// <c>last.ckpt</c>, <c>best.ckpt</c> and <c>metrics.csv</c> to the output directory.
+/// <c>last.ckpt</c>, <c>best.ckpt</c>, <c>metrics.csv</c> and the loss/PSNR plot <c>curves.png</c> to the output directory.
 /// </summary>
 internal static class TrainCommand
 {
@@ -114,6 +114,8 @@ internal static class TrainCommand
         }
 
         context.Console.Write(table);
+        string curves = Path.Combine(options.CheckpointDirectory!, TrainingCurves.FileName);
+        TrainingCurves.Write(curves, result.History, $"Stripformer '{options.Config.Name}' training");
         context.Console.MarkupLine($"Precision {result.Precision}; best epoch {result.BestEpoch}{(result.BestPsnr is { } b ? $" ({b.ToString("F2", CultureInfo.InvariantCulture)} dB)" : string.Empty)}{(result.StoppedEarly ? ", stopped early" : string.Empty)}. Checkpoints in [bold]{Markup.Escape(options.CheckpointDirectory!)}[/].");
         return 0;
     }

@@ -42,6 +42,8 @@ public sealed class TorchCommandTests : IDisposable
         Assert.True(train.ExitCode == 0, train.Error);
         Assert.True(File.Exists(Path.Combine(output, "best.ckpt")));
         Assert.True(File.Exists(Path.Combine(output, "metrics.csv")));
+        var curves = ImageDecoder.Decode(Path.Combine(output, "curves.png"));
+        Assert.Equal((900, 500), (curves.Width, curves.Height));
 
         string deblurred = Path.Combine(Dir, "out.png");
         var deblur = CliRun.Of("deblur", Path.Combine(photos, "a.png"), deblurred, "--checkpoint", Path.Combine(output, "best.ckpt"), "--device", "Cpu", "--tile", "64", "--overlap", "16");
