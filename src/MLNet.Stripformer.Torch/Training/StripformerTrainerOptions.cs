@@ -54,12 +54,14 @@ public sealed class StripformerTrainerOptions
     /// <summary>Weight of the edge term.</summary>
     public double EdgeWeight { get; set; } = 0.05;
 
-    /// <summary>Weight of the contrastive term (needs <see cref="FeatureNetworkPath"/>; otherwise it is disabled with
-    /// a logged warning).</summary>
+    /// <summary>Weight of the contrastive term (needs a feature network; without one it is disabled with a logged
+    /// warning).</summary>
     public double ContrastiveWeight { get; set; } = 0.0005;
 
-    /// <summary>A torchvision VGG19 <c>state_dict</c> (<c>.pth</c>) for the contrastive loss's frozen features
-    /// (<c>features[0:12]</c>, to relu3_1); null: the contrastive term is off.</summary>
+    /// <summary>The contrastive loss's frozen feature network: a torchvision VGG19 <c>state_dict</c> (<c>.pth</c>;
+    /// <c>features[0:12]</c>, to relu3_1, as the reference) or the ML.NET ResNet-18 ONNX model (<c>.onnx</c>; its first
+    /// residual stage). Null: the ResNet-18 of the <c>Microsoft.ML.DnnImageFeaturizer.ResNet18</c> package when the
+    /// application references it (works offline), otherwise none.</summary>
     public string? FeatureNetworkPath { get; set; }
 
     /// <summary>Float32, bfloat16 mixed precision, or automatic.</summary>

@@ -27,7 +27,7 @@ internal sealed class TrainingSession : IDisposable
     private readonly Action<string> _log;
     private readonly MixedPrecisionModel _model;
     private readonly Adam _optimizer;
-    private readonly Vgg19Features? _features;
+    private readonly nn.Module<Tensor, Tensor>? _features;
     private readonly List<EpochMetrics> _history = [];
     private readonly int _seed;
     private Dictionary<string, Tensor>? _bestWeights;
@@ -67,13 +67,17 @@ internal sealed class TrainingSession : IDisposable
         }
 
         _state = resumed ?? new CheckpointState(config, 0, 0, 0, _seed, null, 0, 0, precision.ToString(), [], Version);
-        if (options.ContrastiveWeight > 0 && options.FeatureNetworkPath is null)
+        string? featurePath = options.FeatureNetworkPath ?? ResNet18Features.FindPackagedModel();
+        if (options.ContrastiveWeight > 0 && featurePath is null)
         {
-            _log("warning: the contrastive loss is disabled: no VGG19 weights were given (FeatureNetworkPath); training uses Charbonnier and edge losses only.");
+            _log("warning: the contrastive loss is disabled: no feature network was found (give FeatureNetworkPath: a torchvision VGG19 .pth, " +
+                "or reference Microsoft.ML.DnnImageFeaturizer.ResNet18); training uses the Charbonnier and edge losses only.");
         }
         else if (options.ContrastiveWeight > 0)
         {
-            _features = Vgg19Features.Load(options.FeatureNetworkPath!, device);
+            bool onnx = featurePath!.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase);
+            _features = onnx ? ResNet18Features.Load(featurePath, device) : Vgg19Features.Load(featurePath, device);
+            _log($"The contrastive loss uses {(onnx ? "ResNet-18 (ONNX) first-stage" : "VGG19 relu3_1")} features from '{featurePath}'.");
         }
 
         if (options.CheckpointDirectory is not null)
