@@ -1,0 +1,56 @@
+using MLNet.Stripformer.Imaging;
+using MLNet.Stripformer.Torch.Modules;
+using MLNet.Stripformer.Torch.Runtime;
+using MLNet.Stripformer.Torch.Scoring;
+using MLNet.Stripformer.Torch.Tests.Support;
+using static TorchSharp.torch;
+
+namespace MLNet.Stripformer.Torch.Tests.Scoring;
+
+public class TorchDeblurrerTests
+{
+    public TorchDeblurrerTests() => TorchRuntime.Initialize();
+
+    private static RgbImage Random(int width, int height)
+    {
+        var image = new RgbImage(width, height);
+        var random = new Random(2);
+        for (int i = 0; i < image.Pixels.Length; i++)
+        {
+            image.Pixels[i] = random.Next(256) / 255f;
+        }
+
+        return image;
+    }
+
+    [Theory]
+    [InlineData(100, 70, 32, 8)]
+    [InlineData(64, 64, 64, 0)]
+    [InlineData(37, 129, 16, 4)]
+    public void Tiles_cover_every_pixel_exactly_once_in_the_right_place(int width, int height, int tile, int overlap)
+    {
+        // A residual network with all weights zero is the identity, so any misplaced or missing tile shows.
+        var network = new StripformerNetwork(TorchReferences.Tiny(StripformerOutput.Residual));
+        using (no_grad())
+        {
+            foreach (var parameter in network.parameters())
+            {
+                parameter.zero_();
+            }
+        }
+
+        using var deblurrer = new TorchDeblurrer(network, CPU, new TilingOptions(tile, overlap));
+        var image = Random(width, height);
+        Assert.Equal(image.Pixels, deblurrer.Deblur(image).Pixels);
+    }
+
+    [Theory]
+    [InlineData(30, 4)]
+    [InlineData(32, 33)]
+    [InlineData(32, 3)]
+    public void Invalid_tiling_is_named(int tile, int overlap)
+    {
+        var ex = Assert.ThrowsAny<ArgumentException>(() => new TilingOptions(tile, overlap).Validate());
+        Assert.True(ex.ParamName is nameof(TilingOptions.TileSize) or nameof(TilingOptions.Overlap));
+    }
+}
