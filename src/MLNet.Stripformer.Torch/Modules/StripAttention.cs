@@ -5,7 +5,8 @@ namespace MLNet.Stripformer.Torch.Modules;
 
 /// <summary>
 /// The attention core of both strip blocks (no parameters): split the last dimension into <c>heads</c> contiguous
-/// groups, <c>softmax(q k^T / sqrt(hd)) v</c> per group, merge back. Softmax runs in float32 whatever the inputs' type.
+/// groups, <c>softmax(q k^T / sqrt(hd)) v</c> per group, merge back. Float32 inputs use libtorch's fused
+/// <c>scaled_dot_product_attention</c>; other types compute the softmax in float32 by hand.
 /// </summary>
 internal static class StripAttention
 {
@@ -19,6 +20,12 @@ internal static class StripAttention
         var q = Split(query);
         var k = Split(key);
         var v = Split(value);
+        if (q.dtype == ScalarType.Float32)
+        {
+            // Same arithmetic (scale 1/sqrt(hd), softmax over the last dimension), fused by libtorch.
+            return nn.functional.scaled_dot_product_attention(q, k, v).permute(0, 2, 1, 3).contiguous().view(n, length, dim).MoveToOuterDisposeScope();
+        }
+
         var scores = matmul(q, k.transpose(-1, -2)).to(ScalarType.Float32) / Math.Sqrt(headDim);
         var probabilities = nn.functional.softmax(scores, -1).to(v.dtype);
         var context = matmul(probabilities, v).permute(0, 2, 1, 3).contiguous().view(n, length, dim);
