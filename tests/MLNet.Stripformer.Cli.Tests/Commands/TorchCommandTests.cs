@@ -71,4 +71,12 @@ public sealed class TorchCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("--config", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Bench_train_prints_images_per_second()
+    {
+        var run = CliRun.Of("bench-train", "--crop", "32", "--batch", "2", "--steps", "2", "--photo", TestPaths.Reference("crop1.png"));
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Matches(@"2 steps in [0-9.]+ s = [0-9.]+ images/s", run.Output);
+    }
 }
