@@ -9,7 +9,13 @@ namespace MLNet.Stripformer.Torch.Tests.Checkpoints;
 
 public class PyTorchWeightsTests
 {
-    public PyTorchWeightsTests() => TorchRuntime.Initialize();
+    private readonly Xunit.Abstractions.ITestOutputHelper _log;
+
+    public PyTorchWeightsTests(Xunit.Abstractions.ITestOutputHelper log)
+    {
+        TorchRuntime.Initialize();
+        _log = log;
+    }
 
     [Theory]
     [InlineData("seed")]
@@ -35,8 +41,11 @@ public class PyTorchWeightsTests
         foreach (string shape in new[] { "odd", "square" })
         {
             using var result = network.forward(io[$"input_{shape}"]);
-            double error = (result - io[$"{mode}_{shape}"]).abs().max().item<float>();
-            Assert.True(error < 1e-5, $"{mode} {shape}: max abs error {error}");
+            var reference = io[$"{mode}_{shape}"];
+            double error = (result - reference).abs().max().item<float>();
+            double scale = Math.Max(1, reference.abs().max().item<float>());
+            _log.WriteLine($"{mode} {shape}: max abs error against PyTorch {error:E2} (largest output {scale:F2})");
+            Assert.True(error < 1e-5 * scale, $"{mode} {shape}: max abs error {error} for outputs up to {scale}");
         }
     }
 
