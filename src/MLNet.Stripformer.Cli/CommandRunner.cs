@@ -35,15 +35,11 @@ internal static class CommandRunner
     private static string OneLine(Exception ex)
     {
         Exception shown = ex is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : ex;
-        while (shown is InvalidOperationException { InnerException: { } inner } && shown.Message.StartsWith("Error during class instantiation", StringComparison.Ordinal))
-        {
-            shown = inner;
-        }
 
         string message = shown.Message.ReplaceLineEndings(" ");
         return shown is IOException or UnauthorizedAccessException or ArgumentException or FormatException or NotSupportedException
             or MLNet.Stripformer.Imaging.ImageLoadException or InvalidOperationException or DirectoryNotFoundException or FileNotFoundException
             ? message
-            : $"{shown.GetType().Name}: {message}";
+            : $"{ex.GetType().Name}: {message}";
     }
 }
