@@ -9,7 +9,7 @@ namespace MLNet.Stripformer.Blur;
 /// The report's data preparation: every sharp image blurred with every kernel, one (blurred, sharp) pair per
 /// combination, so N images and K kernels give N*K rows (columns Path, Kernel, Sharp, Blurred). ML.NET transforms
 /// map one row to one row, so this is a data-preparation step rather than a transform. Rows are produced lazily,
-/// image by image, each time the data is read.
+/// image by image, each time the data is read; an image's K blurs run in parallel.
 /// </summary>
 public static class BlurPairs
 {
@@ -60,15 +60,11 @@ public static class BlurPairs
                 string name = pathGetter is null ? $"row {row}" : pathValue.ToString();
                 var sharp = ImageColumn.Unpack(packed, $"Column '{imageColumn}' {name}");
                 float[] sharpPacked = PackedImage.Pack(sharp);
-                foreach (var kernel in kernels)
+                var blurred = new float[kernels.Count][];
+                Parallel.For(0, kernels.Count, k => blurred[k] = PackedImage.Pack(ImageBlur.Apply(sharp, kernels[k], arithmetic)));
+                for (int k = 0; k < kernels.Count; k++)
                 {
-                    yield return new BlurPairRow
-                    {
-                        Path = name,
-                        Kernel = kernel.Spec,
-                        Sharp = sharpPacked,
-                        Blurred = PackedImage.Pack(ImageBlur.Apply(sharp, kernel, arithmetic)),
-                    };
+                    yield return new BlurPairRow { Path = name, Kernel = kernels[k].Spec, Sharp = sharpPacked, Blurred = blurred[k] };
                 }
             }
         }

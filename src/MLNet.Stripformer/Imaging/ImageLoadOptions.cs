@@ -18,6 +18,10 @@ public sealed record ImageLoadOptions
     /// <summary>Where skipped files are recorded; give your own instance to read it after the data was used.</summary>
     public ImageLoadReport Report { get; init; } = new();
 
+    /// <summary>Files decoded ahead on the thread pool while the consumer works on the current one; 1 decodes on the
+    /// consumer's thread; null (default) picks a quarter of the cores, 1 to 8. Memory holds this many decoded images.</summary>
+    public int? DecodeAhead { get; init; }
+
     /// <summary>Look in subdirectories too when loading a directory (default false).</summary>
     public bool Recursive { get; init; }
 
@@ -42,6 +46,11 @@ public sealed record ImageLoadOptions
         if (!Enum.IsDefined(BadFiles))
         {
             throw new ArgumentOutOfRangeException(nameof(BadFiles), BadFiles, $"{nameof(BadFiles)} is not a known {nameof(BadFilePolicy)}.");
+        }
+
+        if (DecodeAhead is < 1 or > 64)
+        {
+            throw new ArgumentOutOfRangeException(nameof(DecodeAhead), DecodeAhead, $"{nameof(DecodeAhead)} must be between 1 and 64.");
         }
 
         ArgumentNullException.ThrowIfNull(Decode, nameof(Decode));

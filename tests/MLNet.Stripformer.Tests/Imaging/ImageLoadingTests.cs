@@ -56,6 +56,21 @@ public class ImageLoadingTests
         Assert.Contains("truncated", skipped.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Decoding_ahead_keeps_path_order_and_the_bad_file_policies(int ahead)
+    {
+        using var dir = MixedDirectory();
+        var skip = new ImageLoadOptions { BadFiles = BadFilePolicy.Skip, DecodeAhead = ahead };
+        var data = Context.Data.LoadImagesFromDirectory(dir.Path, skip);
+        Assert.Equal([dir.File("a_good.png"), dir.File("c_good.jpg")], data.GetColumn<string>("Path").ToList());
+        Assert.Equal(dir.File("b_truncated.jpg"), Assert.Single(skip.Report.Skipped).FilePath);
+        var fail = Context.Data.LoadImagesFromDirectory(dir.Path, new ImageLoadOptions { DecodeAhead = ahead });
+        Assert.Equal(dir.File("b_truncated.jpg"), FindLoadException(Assert.ThrowsAny<Exception>(() => fail.GetColumn<string>("Path").ToList())).FilePath);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Context.Data.LoadImagesFromDirectory(dir.Path, new ImageLoadOptions { DecodeAhead = 0 }));
+    }
+
     [Fact]
     public void Column_names_are_configurable_and_validated()
     {
