@@ -82,6 +82,20 @@ public class ImageLoadingTests
     }
 
     [Fact]
+    public void Images_of_a_column_save_as_pngs_named_after_their_files()
+    {
+        using var source = MixedDirectory();
+        File.Delete(source.File("b_truncated.jpg"));
+        using var target = new TempDirectory();
+        var data = Context.Data.LoadImagesFromDirectory(source.Path);
+        var written = Context.Data.SaveImages(data, "Image", target.Path);
+        Assert.Equal([target.File("a_good.png"), target.File("c_good.png")], written);
+        Assert.Equal(ImageColumn.Read(data, "Image").Last().Pixels, ImageDecoder.Decode(target.File("c_good.png")).Pixels);
+        var unnamed = Context.Data.LoadFromEnumerable([new { Image = PackedImage.Pack(new RgbImage(2, 2)) }]);
+        Assert.Equal([target.File("row-0.png")], Context.Data.SaveImages(unnamed, "Image", target.Path));
+    }
+
+    [Fact]
     public void Missing_directory_is_named()
     {
         var ex = Assert.Throws<DirectoryNotFoundException>(() => Context.Data.LoadImagesFromDirectory("/no/such/dir"));
