@@ -262,7 +262,7 @@ internal sealed class TrainingSession : IDisposable
                 long[] shape = [1, 3, crop.Height, crop.Width];
                 var output = network.forward(tensor(crop.Blurred, shape).to(_device)).clamp(0, 1);
                 var mse = (output - tensor(crop.Sharp, shape).to(_device)).square().mean().item<float>();
-                sum += mse == 0 ? 100 : 10 * Math.Log10(1 / mse);
+                sum += mse == 0 ? 100 : 10 * Math.Log10(1 / mse); // a perfect crop counts as 100 dB so that the mean stays finite
                 count++;
             }
         }
