@@ -39,9 +39,10 @@ internal static class TrainCommand
         var init = new Option<string?>("--init") { Description = "Start from these weights (our checkpoint or a PyTorch .pth)." };
         var vgg = new Option<string?>("--vgg") { Description = "torchvision VGG19 state_dict for the contrastive loss (off without it)." };
         var seed = new Option<int>("--seed") { Description = "Seed of initialisation, crops and augmentation.", DefaultValueFactory = _ => 1 };
+        var cache = new Option<bool>("--cache") { Description = "Keep the decoded and blurred pairs in memory after the first epoch (24 bytes per pixel of each pair; for machines with RAM to spare, e.g. GPU hosts)." };
         var command = new Command("train", "Train a Stripformer on pairs blurred from sharp photos.")
         {
-            train, val, output, config, recipe, kernel, crop, batch, epochs, lr, schedule, output_mode, precision, device, patience, cropsPerImage, resume, init, vgg, seed,
+            train, val, output, config, recipe, kernel, crop, batch, epochs, lr, schedule, output_mode, precision, device, patience, cropsPerImage, resume, init, vgg, seed, cache,
         };
         CommandRunner.SetAction(command, context, (r, cancellationToken) =>
         {
@@ -72,6 +73,7 @@ internal static class TrainCommand
 
             var kernels = BlurKernels.ParseList(r.GetValue(kernel)!);
             var trainPairs = Pairs(ml, r.GetValue(train)!, kernels);
+            trainPairs = r.GetValue(cache) ? ml.Data.Cache(trainPairs) : trainPairs;
             string? valDirectory = r.GetValue(val);
             options.ValidationData = valDirectory is null ? null : Pairs(ml, valDirectory, kernels);
             return Execute(context, ml, options, trainPairs);

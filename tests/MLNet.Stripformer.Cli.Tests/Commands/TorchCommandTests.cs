@@ -51,7 +51,7 @@ public sealed class TorchCommandTests : IDisposable
         var image = ImageDecoder.Decode(deblurred);
         Assert.Equal((128, 96), (image.Width, image.Height));
 
-        var resume = CliRun.Of("train", "--train", photos, "--output", output, "--crop", "32", "--batch", "3", "--epochs", "2", "--device", "Cpu", "--output-mode", "Residual", "--resume");
+        var resume = CliRun.Of("train", "--train", photos, "--output", output, "--crop", "32", "--batch", "3", "--epochs", "2", "--device", "Cpu", "--output-mode", "Residual", "--resume", "--cache");
         Assert.True(resume.ExitCode == 0, resume.Error);
         Assert.Equal(3, File.ReadAllLines(Path.Combine(output, "metrics.csv")).Length);
     }
