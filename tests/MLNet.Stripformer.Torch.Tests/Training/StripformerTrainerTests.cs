@@ -66,6 +66,27 @@ public class StripformerTrainerTests
         Assert.Equal(2, model.Training.History.Count);
     }
 
+    [Fact]
+    public void Recipes_set_the_documented_values_and_the_report_recipe_trains_on_resized_whole_images()
+    {
+        var report = StripformerTrainerOptions.ForRecipe(TrainingRecipe.Report);
+        Assert.Equal(((int, int)?)(448, 256), report.ResizeTo);
+        Assert.Equal((0, false, 1e-3, 16, 10, LearningRateSchedule.Constant), (report.CropSize, report.Augment, report.LearningRate, report.BatchSize, report.Epochs, report.Schedule));
+        var paper = StripformerTrainerOptions.ForRecipe(TrainingRecipe.Paper);
+        Assert.Equal((256, true, 1e-4, 1e-7, 8, LearningRateSchedule.Cosine), (paper.CropSize, paper.Augment, paper.LearningRate, paper.MinLearningRate, paper.BatchSize, paper.Schedule));
+
+        var context = new MLContext(seed: 1);
+        report.Config = TrainingData.TinyOptions(context).Config;
+        report.ResizeTo = (48, 32);
+        report.BatchSize = 2;
+        report.Epochs = 1;
+        report.Precision = TrainingPrecision.Float32;
+        report.Device = ComputeDevice.Cpu;
+        report.Seed = 1;
+        using var model = context.Deblurring().Trainers.Stripformer(report).Fit(TrainingData.Pairs(context, "crop0.png", "crop1.png"));
+        Assert.Equal(1, model.Training!.History[0].Steps);
+    }
+
     [Theory]
     [InlineData(nameof(StripformerTrainerOptions.BatchSize))]
     [InlineData(nameof(StripformerTrainerOptions.CropSize))]
