@@ -1,4 +1,5 @@
 using MLNet.Stripformer.Imaging;
+using MLNet.Stripformer.Tests.Support;
 
 namespace MLNet.Stripformer.Benchmarks;
 
@@ -7,7 +8,7 @@ internal static class BenchmarkImages
 {
     public static RgbImage Photo(int width, int height)
     {
-        string path = Path.Combine(FindRoot(), "..", "shared", "data", "photos", "val", "tuxpaint-data__rocks.jpg");
+        string path = Path.Combine(TestPaths.Photos, "val", "tuxpaint-data__rocks.jpg");
         var source = ImageDecoder.Decode(path);
         var image = new RgbImage(width, height);
         for (int c = 0; c < RgbImage.Channels; c++)
@@ -22,18 +23,5 @@ internal static class BenchmarkImages
         }
 
         return image;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MLNet.Stripformer.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run the benchmarks from inside the repository.");
     }
 }

@@ -34,10 +34,8 @@ internal static class CommandRunner
 
     private static string OneLine(Exception ex)
     {
-        Exception shown = ex is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : ex;
-
-        string message = shown.Message.ReplaceLineEndings(" ");
-        return shown is IOException or UnauthorizedAccessException or ArgumentException or FormatException or NotSupportedException
+        string message = ex.Message.ReplaceLineEndings(" ");
+        return ex is IOException or UnauthorizedAccessException or ArgumentException or FormatException or NotSupportedException
             or MLNet.Stripformer.Imaging.ImageLoadException or InvalidOperationException or DirectoryNotFoundException or FileNotFoundException
             ? message
             : $"{ex.GetType().Name}: {message}";

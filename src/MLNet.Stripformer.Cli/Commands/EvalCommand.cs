@@ -33,7 +33,7 @@ internal static class EvalCommand
         Evaluation.DeblurringMetrics metrics = null!;
         ConsoleProgress.Run(context.Console, "Evaluating", pairs.Count, step =>
         {
-            var progress = new SynchronousProgress(step);
+            var progress = new SynchronousProgress<long>(_ => step());
             metrics = ml.Deblurring().Evaluate(data, nameof(EvalRow.Reference), nameof(EvalRow.Candidate), nameof(EvalRow.Path), progress, cancellationToken);
         });
         QualityReport.WriteTable(context.Console, metrics);

@@ -98,7 +98,7 @@ internal static class TrainCommand
             .Start(progress =>
             {
                 var task = progress.AddTask("Training", maxValue: options.Epochs);
-                options.Progress = new SynchronousTrainingProgress(p =>
+                options.Progress = new SynchronousProgress<TrainingProgress>(p =>
                 {
                     double fraction = p.StepsPerEpoch is > 0 ? Math.Min((double)p.Step / p.StepsPerEpoch.Value, 1) : 0;
                     task.Value = p.EpochCompleted ? p.Epoch : p.Epoch - 1 + fraction;
@@ -120,10 +120,5 @@ internal static class TrainCommand
         TrainingCurves.Write(curves, result.History, $"Stripformer '{options.Config.Name}' training");
         context.Console.MarkupLine($"Precision {result.Precision}; best epoch {result.BestEpoch}{(result.BestPsnr is { } b ? $" ({b.ToString("F2", CultureInfo.InvariantCulture)} dB)" : string.Empty)}{(result.StoppedEarly ? ", stopped early" : string.Empty)}. Checkpoints in [bold]{Markup.Escape(options.CheckpointDirectory!)}[/].");
         return 0;
-    }
-
-    private sealed class SynchronousTrainingProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
     }
 }

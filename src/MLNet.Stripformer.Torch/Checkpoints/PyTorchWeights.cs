@@ -25,7 +25,7 @@ public static class PyTorchWeights
     public static void Load(StripformerNetwork network, string path, string? entry = null)
     {
         ArgumentNullException.ThrowIfNull(network);
-        Assign(network, ReadStateDict(path, entry), path);
+        Assign(network, $"the '{network.Config.Name}' network", ReadStateDict(path, entry), path, allowUnexpected: false);
     }
 
     /// <summary>Loads weights from a PyTorch state dict held in a stream.</summary>
@@ -35,14 +35,20 @@ public static class PyTorchWeights
     public static void Load(StripformerNetwork network, Stream stream, string name)
     {
         ArgumentNullException.ThrowIfNull(network);
-        Assign(network, ReadStateDict(stream, name, null), name);
+        Assign(network, $"the '{network.Config.Name}' network", ReadStateDict(stream, name, null), name, allowUnexpected: false);
     }
 
-    private static void Assign(StripformerNetwork network, Dictionary<string, Tensor> tensors, string path)
+    /// <summary>Copies a state dict into a module after checking every name and shape, then disposes the tensors.</summary>
+    /// <param name="module">The module.</param>
+    /// <param name="description">Names the module in error messages.</param>
+    /// <param name="tensors">The state dict read from <paramref name="path"/>.</param>
+    /// <param name="path">The file, for error messages.</param>
+    /// <param name="allowUnexpected">Ignore tensors the module does not have (a classifier after feature layers).</param>
+    internal static void Assign(nn.Module module, string description, Dictionary<string, Tensor> tensors, string path, bool allowUnexpected)
     {
         try
         {
-            AssignChecked(network, tensors, path);
+            AssignChecked(module, description, tensors, path, allowUnexpected);
         }
         finally
         {
@@ -127,27 +133,27 @@ public static class PyTorchWeights
             ?? throw new InvalidDataException($"'{path}' holds no state dict (no tensors at the top level or in entries {string.Join(", ", StateDictEntries)}).");
     }
 
-    private static void AssignChecked(StripformerNetwork network, Dictionary<string, Tensor> tensors, string path)
+    private static void AssignChecked(nn.Module module, string description, Dictionary<string, Tensor> tensors, string path, bool allowUnexpected)
     {
-        var expected = network.state_dict();
+        var expected = module.state_dict();
         foreach (var (name, target) in expected)
         {
             if (!tensors.TryGetValue(name, out var source))
             {
-                throw new InvalidDataException($"'{path}' does not match the '{network.Config.Name}' network: tensor '{name}' is missing.");
+                throw new InvalidDataException($"'{path}' does not match {description}: tensor '{name}' is missing.");
             }
 
             if (!source.shape.SequenceEqual(target.shape))
             {
                 throw new InvalidDataException(
-                    $"'{path}' does not match the '{network.Config.Name}' network: tensor '{name}' has shape [{string.Join(", ", source.shape)}], the network expects [{string.Join(", ", target.shape)}].");
+                    $"'{path}' does not match {description}: tensor '{name}' has shape [{string.Join(", ", source.shape)}], the network expects [{string.Join(", ", target.shape)}].");
             }
         }
 
         string? unexpected = tensors.Keys.FirstOrDefault(k => !expected.ContainsKey(k));
-        if (unexpected is not null)
+        if (unexpected is not null && !allowUnexpected)
         {
-            throw new InvalidDataException($"'{path}' does not match the '{network.Config.Name}' network: it has an unexpected tensor '{unexpected}'.");
+            throw new InvalidDataException($"'{path}' does not match {description}: it has an unexpected tensor '{unexpected}'.");
         }
 
         using var noGrad = no_grad();

@@ -34,30 +34,7 @@ public sealed class Vgg19Features : Module<Tensor, Tensor>
     public static Vgg19Features Load(string path, Device device)
     {
         var network = new Vgg19Features();
-        var tensors = PyTorchWeights.ReadStateDict(path);
-        try
-        {
-            using (no_grad())
-            {
-                foreach (var (name, parameter) in network.named_parameters())
-                {
-                    if (!tensors.TryGetValue(name, out var source) || !source.shape.SequenceEqual(parameter.shape))
-                    {
-                        throw new InvalidDataException($"'{path}' is not a torchvision VGG19 state dict: tensor '{name}' is missing or has another shape.");
-                    }
-
-                    parameter.copy_(source);
-                }
-            }
-        }
-        finally
-        {
-            foreach (var tensor in tensors.Values)
-            {
-                tensor.Dispose();
-            }
-        }
-
+        PyTorchWeights.Assign(network, "a torchvision VGG19 state dict (features[0:12])", PyTorchWeights.ReadStateDict(path), path, allowUnexpected: true);
         foreach (var parameter in network.parameters())
         {
             parameter.requires_grad = false;

@@ -16,20 +16,18 @@ public static class DeviceSelector
     public static Device Resolve(ComputeDevice choice, int? cudaIndex = null, MLContext? context = null)
     {
         TorchRuntime.Initialize();
-        int index = cudaIndex ?? context?.GpuDeviceId ?? 0;
-        bool wantsCuda = choice == ComputeDevice.Cuda || (choice == ComputeDevice.Auto && context?.GpuDeviceId is not null);
-        bool cudaUsable = cuda.is_available() && index < cuda.device_count();
         if (choice == ComputeDevice.Cpu)
         {
             return CPU;
         }
 
-        if (cudaUsable && (wantsCuda || choice == ComputeDevice.Auto))
+        int index = cudaIndex ?? context?.GpuDeviceId ?? 0;
+        if (cuda.is_available() && index < cuda.device_count())
         {
             return new Device(DeviceType.CUDA, index);
         }
 
-        if (!wantsCuda || choice == ComputeDevice.Auto || context?.FallbackToCpu == true)
+        if (choice == ComputeDevice.Auto || context?.FallbackToCpu == true)
         {
             return CPU;
         }

@@ -39,7 +39,7 @@ public class PrecisionAndMemoryTests(ITestOutputHelper output)
         options.BatchSize = 3;
         options.ValidationData = null;
         var samples = new Dictionary<long, long>();
-        options.Progress = new Sampler(p =>
+        options.Progress = new ProgressCallback(p =>
         {
             if (p.GlobalStep is 50 or 200)
             {
@@ -52,10 +52,5 @@ public class PrecisionAndMemoryTests(ITestOutputHelper output)
         double growth = (samples[200] - samples[50]) / 1048576.0;
         output.WriteLine($"RSS at step 50: {samples[50] / 1048576.0:F1} MiB, at step 200: {samples[200] / 1048576.0:F1} MiB (growth {growth:F1} MiB)");
         Assert.True(growth < 32, $"RSS grew by {growth:F1} MiB over 150 steps");
-    }
-
-    private sealed class Sampler(Action<TrainingProgress> action) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => action(value);
     }
 }

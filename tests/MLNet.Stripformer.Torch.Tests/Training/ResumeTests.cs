@@ -29,7 +29,7 @@ public class ResumeTests
         var interrupted = TrainingData.TinyOptions(context, epochs: 2);
         interrupted.CheckpointDirectory = Path.Combine(dir.Path, "interrupted");
         interrupted.CancellationToken = cancel.Token;
-        interrupted.Progress = new Recorder(p =>
+        interrupted.Progress = new ProgressCallback(p =>
         {
             if (p.GlobalStep == 4)
             {
@@ -53,10 +53,5 @@ public class ResumeTests
         }
 
         Assert.Equal(uninterrupted.Training!.History.Select(h => h.ValidationPsnr), resumed.Training!.History.Select(h => h.ValidationPsnr));
-    }
-
-    private sealed class Recorder(Action<TrainingProgress> action) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => action(value);
     }
 }

@@ -4,6 +4,7 @@ using MLNet.Stripformer.Imaging;
 using MLNet.Stripformer.Tests.Support;
 using MLNet.Stripformer.Torch.Checkpoints;
 using MLNet.Stripformer.Torch.Runtime;
+using MLNet.Stripformer.Torch.Tests.Support;
 using MLNet.Stripformer.Torch.Training;
 
 namespace MLNet.Stripformer.Torch.Tests.Training;
@@ -18,7 +19,7 @@ public class StripformerTrainerTests
         var context = new MLContext(seed: 1);
         var options = TrainingData.TinyOptions(context, epochs: 4);
         var progress = new List<TrainingProgress>();
-        options.Progress = new Recorder(progress);
+        options.Progress = new ProgressCallback(progress.Add);
         var data = TrainingData.Pairs(context, "crop0.png", "crop1.png");
         using var model = context.Deblurring().Trainers.Stripformer(options).Fit(data);
 
@@ -118,14 +119,5 @@ public class StripformerTrainerTests
         options.BlurredColumnName = "Input";
         var missing = Assert.Throws<ArgumentException>(() => context.Deblurring().Trainers.Stripformer(options).Fit(TrainingData.Pairs(context, "crop1.png")));
         Assert.Contains("'Input'", missing.Message, StringComparison.Ordinal);
-    }
-
-    private sealed class Recorder(List<TrainingProgress> sink, Action<TrainingProgress>? also = null) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value)
-        {
-            sink.Add(value);
-            also?.Invoke(value);
-        }
     }
 }
