@@ -1,0 +1,43 @@
+using MLNet.Stripformer.Onnx;
+using static TorchSharp.torch;
+
+namespace MLNet.Stripformer.Torch.Export;
+
+/// <summary>The network's state dict as float32 ONNX initializers, each written once under its PyTorch name (and
+/// transposed copies for weights used by <c>MatMul</c>).</summary>
+internal sealed class WeightTable
+{
+    private readonly OnnxGraphBuilder _graph;
+    private readonly Dictionary<string, Tensor> _state;
+    private readonly HashSet<string> _written = new(StringComparer.Ordinal);
+
+    public WeightTable(OnnxGraphBuilder graph, Dictionary<string, Tensor> state)
+    {
+        _graph = graph;
+        _state = state;
+    }
+
+    /// <summary>The named parameter as stored.</summary>
+    public string Get(string name) => Write(name, name, t => t);
+
+    /// <summary>A linear weight [out, in] (or a 1x1 convolution's [out, in, 1, 1]) as the [in, out] right operand
+    /// of a <c>MatMul</c>.</summary>
+    public string Transposed(string name) => Write(name + ".T", name, t => t.reshape(t.shape[0], t.shape[1]).t());
+
+    private string Write(string onnxName, string name, Func<Tensor, Tensor> transform)
+    {
+        if (_written.Add(onnxName))
+        {
+            if (!_state.TryGetValue(name, out var parameter))
+            {
+                throw new InvalidOperationException($"The network has no parameter '{name}'.");
+            }
+
+            using var scope = NewDisposeScope();
+            var value = transform(parameter.detach().to(ScalarType.Float32).cpu()).contiguous();
+            _graph.Initializer(onnxName, value.data<float>().ToArray(), value.shape);
+        }
+
+        return onnxName;
+    }
+}

@@ -1,0 +1,9 @@
+namespace MLNet.Stripformer.Onnx;
+
+/// <summary>The ONNX tensor element types this library writes and checks (<c>TensorProto.DataType</c>).</summary>
+internal enum OnnxElementType
+{
+    Float = 1,
+    Int64 = 7,
+    Bool = 9,
+}
