@@ -1,63 +1,54 @@
 namespace MLNet.Stripformer.Torch.Export;
 
 /// <summary>
-/// Emits the intra- and inter-strip attention blocks. Inside a block the graph works channels-last ([B, H, W, C]):
-/// LayerNorm, the 1x1 convolutions and the MLP then act on the last axis with no transposes, and the strips are
-/// formed by one reshape and one transpose each (reshapes use 0 = "keep this dimension", so they hold for any
-/// height and width). Only the depthwise position encoding goes back to NCHW.
+/// Emits the intra- and inter-strip attention blocks. Inside a block the pixels are tokens [B, H*W, C] (channels
+/// last): LayerNorm, the 1x1 convolutions, the linear layers and the MLP act on the last axis with no transposes. Attention views the tokens as [B, H, W, c] (rows are the natural batch of that layout) and the vertical
+/// half is turned to [B, W, H, c] once, before its per-pixel projection, and back once. Heads are channel groups
+/// taken with <c>Split</c>, so no 5-D transposes are needed. Only the depthwise position encoding is NCHW.
 /// </summary>
 internal static class StripBlockEmitter
 {
     /// <summary><c>Intra_SA</c>: attention along each row (horizontal half) and each column (vertical half).</summary>
-    public static string Intra(GraphOps ops, string x, string prefix, int dim, int heads)
+    public static string Intra(GraphOps ops, string x, string prefix, int dim, int heads) =>
+        Block(ops, x, prefix, dim, heads, inter: false);
+
+    /// <summary><c>Inter_SA</c>: whole rows attend to each other, and whole columns; a token's features are all of
+    /// its strip's pixels for the head's channel group. The dot products do not depend on the order of those
+    /// features, so the pixel-major order of [B, H, W, c] serves as well as PyTorch's channel-major one, with no
+    /// transpose. The softmax scale comes from the runtime feature size.</summary>
+    public static string Inter(GraphOps ops, string x, string prefix, int dim, int heads) =>
+        Block(ops, x, prefix, dim, heads, inter: true);
+
+    private static string Block(GraphOps ops, string x, string prefix, int dim, int heads, bool inter)
     {
-        long headDim = dim / 2 / heads;
-        string input = ops.Transpose(x, 0, 2, 3, 1);
-        string[] halves = ops.Split(ops.Linear(ops.LayerNorm(input, prefix + ".attention_norm"), prefix + ".conv_input"), -1, 2);
-
-        string RowTokens(string s) => ops.Transpose(ops.Reshape(s, 0, 0, 0, heads, headDim), 0, 1, 3, 2, 4);
-        string[] h = ops.Split(ops.Linear(halves[0], prefix + ".qkv_local_h"), -1, 3);
-        string horizontal = ops.Attention(RowTokens(h[0]), RowTokens(h[1]), RowTokens(h[2]), 5, headDim);
-        horizontal = ops.Reshape(ops.Transpose(horizontal, 0, 1, 3, 2, 4), 0, 0, 0, -1);
-
-        string ColumnTokens(string s) => ops.Transpose(ops.Reshape(s, 0, 0, 0, heads, headDim), 0, 2, 3, 1, 4);
-        string[] v = ops.Split(ops.Linear(halves[1], prefix + ".qkv_local_v"), -1, 3);
-        string vertical = ops.Attention(ColumnTokens(v[0]), ColumnTokens(v[1]), ColumnTokens(v[2]), 5, headDim);
-        vertical = ops.Reshape(ops.Transpose(vertical, 0, 3, 1, 2, 4), 0, 0, 0, -1);
-
-        return Tail(ops, input, ops.Concat(-1, horizontal, vertical), prefix, dim);
-    }
-
-    /// <summary><c>Inter_SA</c>: whole rows attend to each other (features: channel-major, then width), and whole
-    /// columns; the softmax scale comes from the runtime feature size.</summary>
-    public static string Inter(GraphOps ops, string x, string prefix, int dim, int heads)
-    {
+        var g = ops.Graph;
         long perHead = dim / 2 / heads;
-        string input = ops.Transpose(x, 0, 2, 3, 1);
+        string image = ops.Transpose(x, 0, 2, 3, 1);
+        string dims = g.Op("Shape", [image]);
+        string Dim(long i) => g.Op("Slice", [dims, g.Int64s(i), g.Int64s(i + 1)]);
+        string b = Dim(0), h = Dim(1), w = Dim(2), rest = g.Int64s(-1);
+        string input = ops.Reshape(image, 0, -1, dim);
         string[] halves = ops.Split(ops.Linear(ops.LayerNorm(input, prefix + ".attention_norm"), prefix + ".conv_input"), -1, 2);
 
-        // [B, H, W, heads, c] -> [B, heads, H, c * W]: a row's features, channel-major as in PyTorch's view.
-        string RowTokens(string s) => ops.Reshape(ops.Transpose(ops.Reshape(s, 0, 0, 0, heads, perHead), 0, 3, 1, 4, 2), 0, 0, 0, -1);
-        string[] h = ops.Split(ops.Linear(halves[0], prefix + ".conv_h"), -1, 3);
-        string horizontal = ops.Attention(RowTokens(h[0]), RowTokens(h[1]), RowTokens(h[2]), 4, null);
-        horizontal = ops.Reshape(ops.Transpose(ops.Reshape(horizontal, 0, 0, 0, perHead, -1), 0, 2, 4, 1, 3), 0, 0, 0, -1);
+        // Tokens [B, N, C/2] of pixels in (outer, inner) order: strips along the inner axis.
+        string Attend(string tokens, string projection, string outer, string inner)
+        {
+            string view = inter ? ops.Concat(0, b, outer, rest) : ops.Concat(0, b, outer, inner, rest);
+            string[] qkv = ops.Split(ops.Linear(tokens, $"{prefix}.{projection}"), -1, 3);
+            return ops.MultiHead(
+                qkv[0], qkv[1], qkv[2], heads, inter ? null : perHead, inter ? 3 : 4, t => g.Op("Reshape", [t, view]), t => ops.Reshape(t, 0, -1, perHead));
+        }
 
-        // [B, H, W, heads, c] -> [B, heads, W, c * H].
-        string ColumnTokens(string s) => ops.Reshape(ops.Transpose(ops.Reshape(s, 0, 0, 0, heads, perHead), 0, 3, 2, 4, 1), 0, 0, 0, -1);
-        string[] v = ops.Split(ops.Linear(halves[1], prefix + ".conv_v"), -1, 3);
-        string vertical = ops.Attention(ColumnTokens(v[0]), ColumnTokens(v[1]), ColumnTokens(v[2]), 4, null);
-        vertical = ops.Reshape(ops.Transpose(ops.Reshape(vertical, 0, 0, 0, perHead, -1), 0, 4, 2, 1, 3), 0, 0, 0, -1);
+        string horizontal = Attend(halves[0], inter ? "conv_h" : "qkv_local_h", h, w);
+        string columns = ops.Reshape(ops.Transpose(g.Op("Reshape", [halves[1], ops.Concat(0, b, h, w, rest)]), 0, 2, 1, 3), 0, -1, dim / 2);
+        string vertical = Attend(columns, inter ? "conv_v" : "qkv_local_v", w, h);
+        vertical = ops.Reshape(ops.Transpose(g.Op("Reshape", [vertical, ops.Concat(0, b, w, h, rest)]), 0, 2, 1, 3), 0, -1, dim / 2);
 
-        return Tail(ops, input, ops.Concat(-1, horizontal, vertical), prefix, dim);
-    }
-
-    /// <summary>fuse_out + residual, <c>x + ffn(ffn_norm(x))</c>, then back to NCHW and the PEG.</summary>
-    private static string Tail(GraphOps ops, string input, string attended, string prefix, int dim)
-    {
-        string x = ops.Add(ops.Linear(attended, prefix + ".fuse_out"), input);
-        string hidden = ops.Graph.Op("Gelu", [ops.Linear(ops.LayerNorm(x, prefix + ".ffn_norm"), prefix + ".ffn.fc1")]);
-        string mixed = ops.Add(x, ops.Linear(hidden, prefix + ".ffn.fc2"));
-        string image = ops.Transpose(mixed, 0, 3, 1, 2);
-        return ops.Add(ops.Conv(image, prefix + ".PEG.PEG", 3, groups: dim), image);
+        // fuse_out + residual, x + ffn(ffn_norm(x)), then NCHW and the PEG.
+        string mixed = ops.Add(ops.Linear(ops.Concat(-1, horizontal, vertical), prefix + ".fuse_out"), input);
+        string hidden = g.Op("Gelu", [ops.Linear(ops.LayerNorm(mixed, prefix + ".ffn_norm"), prefix + ".ffn.fc1")]);
+        mixed = ops.Add(mixed, ops.Linear(hidden, prefix + ".ffn.fc2"));
+        string result = ops.Transpose(g.Op("Reshape", [mixed, ops.Concat(0, b, h, w, rest)]), 0, 3, 1, 2);
+        return ops.Add(ops.Conv(result, prefix + ".PEG.PEG", 3, groups: dim), result);
     }
 }

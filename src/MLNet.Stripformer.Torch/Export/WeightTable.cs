@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace MLNet.Stripformer.Torch.Export;
 
 /// <summary>The network's state dict as float32 ONNX initializers, each written once under its PyTorch name (and
-/// transposed copies for weights used by <c>MatMul</c>).</summary>
+/// transposed copies of the weights used by <c>MatMul</c>).</summary>
 internal sealed class WeightTable
 {
     private readonly OnnxGraphBuilder _graph;
