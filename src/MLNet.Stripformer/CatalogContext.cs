@@ -22,4 +22,15 @@ internal static class CatalogContext
             ?? throw new InvalidOperationException(
                 $"Cannot find the ML.NET environment behind {catalog.GetType().Name}; this version of ML.NET is not supported.");
     }
+
+    /// <summary>The environment's GPU settings (<c>MLContext.GpuDeviceId</c> and <c>FallbackToCpu</c>), which ML.NET
+    /// keeps behind the internal <c>IHostEnvironmentInternal</c>; (null, true) when they cannot be read.</summary>
+    public static (int? GpuDeviceId, bool FallbackToCpu) GpuSettings(IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var settings = environment.GetType().GetInterfaces().FirstOrDefault(i => i.Name == "IHostEnvironmentInternal");
+        object? device = settings?.GetProperty("GpuDeviceId")?.GetValue(environment);
+        object? fallback = settings?.GetProperty("FallbackToCpu")?.GetValue(environment);
+        return (device as int?, fallback as bool? ?? true);
+    }
 }

@@ -61,7 +61,7 @@ public sealed class SynthesizeBlurEstimator : IEstimator<SynthesizeBlurTransform
         var mapping = ConstantTextColumn.Create(_inner, BlurMappingFactory.RecipeColumnName, recipe.Text)
             .Append(_inner.Transforms.CustomMapping(new BlurMappingFactory().GetMapping(), BlurMappingFactory.ContractName));
         return ColumnMappingChain.Build(
-            _inner,
+            _inner.Transforms,
             [(_options.InputColumnName, BlurMappingFactory.ImageColumnName)],
             mapping,
             [(BlurMappingFactory.OutputColumnName, _options.OutputColumnName)],

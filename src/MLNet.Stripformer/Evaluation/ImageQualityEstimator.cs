@@ -54,7 +54,7 @@ public sealed class ImageQualityEstimator : IEstimator<ImageQualityTransformer>
         var mapping = ConstantTextColumn.Create(_inner, ImageQualityMappingFactory.NamesColumnName, $"{_label}|{_score}")
             .Append(_inner.Transforms.CustomMapping(new ImageQualityMappingFactory().GetMapping(), ImageQualityMappingFactory.ContractName));
         return ColumnMappingChain.Build(
-            _inner,
+            _inner.Transforms,
             [(_label, ImageQualityMappingFactory.LabelColumnName), (_score, ImageQualityMappingFactory.ScoreColumnName)],
             mapping,
             [(ImageQualityMappingFactory.PsnrColumnName, _psnr), (ImageQualityMappingFactory.SsimColumnName, _ssim)],

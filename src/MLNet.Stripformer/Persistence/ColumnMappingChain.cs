@@ -11,7 +11,7 @@ namespace MLNet.Stripformer.Persistence;
 internal static class ColumnMappingChain
 {
     public static IEstimator<ITransformer> Build(
-        MLContext context,
+        TransformsCatalog transforms,
         IReadOnlyList<(string User, string Private)> inputs,
         IEstimator<ITransformer> mapping,
         IReadOnlyList<(string Private, string User)> outputs,
@@ -20,16 +20,16 @@ internal static class ColumnMappingChain
         IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
         foreach (var (user, hidden) in inputs)
         {
-            chain = chain.Append(context.Transforms.CopyColumns(hidden, user));
+            chain = chain.Append(transforms.CopyColumns(hidden, user));
         }
 
         chain = chain.Append(mapping);
         foreach (var (hidden, user) in outputs)
         {
-            chain = chain.Append(context.Transforms.CopyColumns(user, hidden));
+            chain = chain.Append(transforms.CopyColumns(user, hidden));
         }
 
         string[] drop = inputs.Select(c => c.Private).Concat(outputs.Select(c => c.Private)).Concat(otherPrivateColumns).ToArray();
-        return chain.Append(context.Transforms.DropColumns(drop));
+        return chain.Append(transforms.DropColumns(drop));
     }
 }

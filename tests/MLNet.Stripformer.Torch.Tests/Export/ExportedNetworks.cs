@@ -29,9 +29,14 @@ internal static class ExportedNetworks
 
     public static float[] RunTorch(StripformerNetwork network, Tensor input)
     {
-        using var noGrad = no_grad();
-        using var output = network.forward(input);
+        using var output = RunTorchTensor(network, input);
         return output.contiguous().data<float>().ToArray();
+    }
+
+    public static Tensor RunTorchTensor(StripformerNetwork network, Tensor input)
+    {
+        using var noGrad = no_grad();
+        return network.forward(input);
     }
 
     public static float[] RunOnnx(InferenceSession session, Tensor input, string inputName = "input")

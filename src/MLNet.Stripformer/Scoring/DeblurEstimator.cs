@@ -1,0 +1,90 @@
+using Microsoft.ML;
+using Microsoft.ML.Runtime;
+using Microsoft.ML.Transforms.Onnx;
+using MLNet.Stripformer.Imaging;
+using MLNet.Stripformer.Persistence;
+
+namespace MLNet.Stripformer.Scoring;
+
+/// <summary>
+/// Deblurs a packed image column with an ONNX image-to-image model (such as an exported Stripformer) through ONNX
+/// Runtime. Create it with <c>mlContext.Transforms.Deblur(...)</c>. The model is wrapped so that it takes and
+/// returns packed images of any size and tiles large ones inside the graph (see <see cref="DeblurOptions"/>); the
+/// fitted transformer is ML.NET's own ONNX transform, so it saves with <c>mlContext.Model.Save</c> (the wrapped
+/// model's bytes go into the zip) and loads in a fresh process.
+/// </summary>
+public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
+{
+    private readonly TransformsCatalog _catalog;
+    private readonly IHostEnvironment _environment;
+    private readonly string _output;
+    private readonly string _input;
+    private readonly string _source;
+    private readonly DeblurModelCheck _model;
+    private readonly DeblurOptions _options;
+
+    internal DeblurEstimator(TransformsCatalog catalog, string outputColumnName, string inputColumnName, byte[] model, string source, DeblurOptions? options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outputColumnName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(inputColumnName);
+        options ??= new DeblurOptions();
+        options.Validate();
+        _catalog = catalog;
+        _environment = CatalogContext.Of(catalog);
+        (_output, _input, _source, _options) = (outputColumnName, inputColumnName, source, options);
+        _model = DeblurModelCheck.Read(model, source);
+    }
+
+    /// <summary>The model's metadata (configuration, input range, project version).</summary>
+    public IReadOnlyDictionary<string, string> ModelMetadata => _model.Model.Metadata;
+
+    /// <inheritdoc/>
+    public DeblurTransformer Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ImageColumn.Require(input.Schema, _input, "input");
+        var (contextDevice, contextFallback) = CatalogContext.GpuSettings(_environment);
+        bool fallback = _options.FallbackToCpu && contextFallback;
+        int? device = ExecutionProvider.Choose(_options.GpuDeviceId ?? contextDevice, fallback, out string provider);
+        using (var channel = _environment.Register(nameof(DeblurEstimator)).Start(nameof(DeblurEstimator)))
+        {
+            channel.Info(MessageSensitivity.None, $"Deblur with '{_source}': {provider}.");
+        }
+
+        return WithChain(device, fallback, chain => new DeblurTransformer(chain.Fit(input), _input, _output, provider));
+    }
+
+    /// <inheritdoc/>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        return WithChain(null, true, chain => chain.GetOutputSchema(inputSchema));
+    }
+
+    /// <summary>Builds the chain (copy the input to the wrapped model's input name, ML.NET's ONNX transform, copy
+    /// the result out, drop the private columns) and uses it. ML.NET's ONNX transform reads the model from a file,
+    /// keeps the bytes, and saves them into the model zip; the temporary file is deleted afterwards.</summary>
+    private T WithChain<T>(int? device, bool fallback, Func<IEstimator<ITransformer>, T> use)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"stripformer-deblur-{Guid.NewGuid():N}.onnx");
+        File.WriteAllBytes(path, DeblurGraph.Build(_model, _options.TileSize, _options.TileOverlap));
+        try
+        {
+            var onnx = _catalog.ApplyOnnxModel(new OnnxOptions
+            {
+                ModelFile = path,
+                InputColumns = [DeblurGraph.InputName],
+                OutputColumns = [DeblurGraph.OutputName],
+                GpuDeviceId = device,
+                FallbackToCpu = fallback,
+                IntraOpNumThreads = _options.IntraOpThreads,
+                InterOpNumThreads = _options.InterOpThreads,
+            });
+            return use(ColumnMappingChain.Build(_catalog, [(_input, DeblurGraph.InputName)], onnx, [(DeblurGraph.OutputName, _output)], []));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

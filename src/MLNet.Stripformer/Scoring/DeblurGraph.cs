@@ -1,0 +1,135 @@
+using MLNet.Stripformer.Onnx;
+using static MLNet.Stripformer.Onnx.OnnxAttribute;
+
+namespace MLNet.Stripformer.Scoring;
+
+/// <summary>
+/// Wraps an image-to-image ONNX model (one float input [N, 3, H, W] in [0, 1], one output of the same shape, such
+/// as the Stripformer exporter writes) into the model that <c>Deblur</c> runs: packed image in, packed image out,
+/// with the tiling inside the graph, so that the saved ML.NET model and any ONNX runtime tile the same way.
+/// <list type="bullet">
+/// <item>Input <see cref="InputName"/>, float [1, L]: the packed image [H, W, R plane, G plane, B plane].</item>
+/// <item>A <c>Loop</c> over tiles of at most <c>tile</c> x <c>tile</c> pixels (all tiles the same size, the last
+/// row and column of tiles shifted back inside the image), neighbours sharing at least <c>overlap</c> pixels. Each
+/// tile runs the wrapped network (its nodes copied unchanged into the loop body, its weights shared from the outer
+/// graph) and is blended into a running sum with weights that ramp over the overlap; the sum is divided by the
+/// summed weights. An image that fits in one tile is one iteration with weight 1: exactly the untiled network.</item>
+/// <item>Output <see cref="OutputName"/>, float [1, L]: the packed result, clipped to [0, 1].</item>
+/// </list>
+/// Memory is bounded by the tile: the running sum is 4 floats a pixel, the network's activations scale with the
+/// tile, not the image.
+/// </summary>
+internal static class DeblurGraph
+{
+    public const string InputName = "stripformer/packed_image";
+    public const string OutputName = "stripformer/packed_deblurred";
+    private const string Prefix = "deblur/";
+
+    /// <summary>The smallest opset the wrapper's own nodes need (Squeeze and Unsqueeze with axes as inputs).</summary>
+    private const long MinimumOpset = 13;
+
+    /// <summary>The wrapped model's bytes.</summary>
+    /// <param name="network">The image-to-image model, already checked with <see cref="DeblurModelCheck"/>.</param>
+    /// <param name="tile">Tile size in pixels; 0 runs the whole image at once.</param>
+    /// <param name="overlap">Pixels shared by neighbouring tiles.</param>
+    public static byte[] Build(DeblurModelCheck network, int tile, int overlap)
+    {
+        var model = network.Model;
+        var g = new OnnxGraphBuilder("stripformer_deblur", Prefix);
+        foreach (var initializer in model.Initializers)
+        {
+            g.RawInitializer(initializer);
+        }
+
+        g.Input(InputName, OnnxElementType.Float, 1, "packed_length");
+        string flat = g.Op("Reshape", [InputName, g.Int64s(-1)]);
+        string sizeAsFloat = g.Op("Slice", [flat, g.Int64s(0), g.Int64s(2)]);
+        string size = g.Op("Cast", [sizeAsFloat], Int("to", (long)OnnxElementType.Int64));
+        string height = g.Op("Slice", [size, g.Int64s(0), g.Int64s(1)]);
+        string width = g.Op("Slice", [size, g.Int64s(1), g.Int64s(2)]);
+        string image = g.Op("Reshape", [g.Op("Slice", [flat, g.Int64s(2), g.Int64s(long.MaxValue)]), g.Op("Concat", [g.Int64s(1, 3), height, width], Int("axis", 0))]);
+
+        long tileSize = tile > 0 ? tile : long.MaxValue / 4;
+        string stride = g.Int64s(tile > 0 ? tile - overlap : tileSize);
+        var rows = Axis(g, height, g.Int64s(tileSize), stride, overlap);
+        var columns = Axis(g, width, g.Int64s(tileSize), stride, overlap);
+        string count = g.Op("Squeeze", [g.Op("Mul", [rows.Count, columns.Count]), g.Int64s(0)]);
+        string weights = g.Op("Unsqueeze", [g.Op("Mul", [g.Op("Unsqueeze", [rows.Weights, g.Int64s(1)]), columns.Weights]), g.Int64s(0, 1)]);
+
+        string accumulatorShape = g.Op("Concat", [g.Int64s(1, 4), height, width], Int("axis", 0));
+        string empty = g.Op("Expand", [g.FloatScalar(0f), accumulatorShape]);
+        var body = Body(g, network, image, height, width, rows, columns, weights);
+        string sum = g.Op("Loop", [count, string.Empty, empty], Graph("body", body));
+
+        string colour = g.Op("Slice", [sum, g.Int64s(0), g.Int64s(3), g.Int64s(1)]);
+        string weight = g.Op("Slice", [sum, g.Int64s(3), g.Int64s(4), g.Int64s(1)]);
+        string result = g.Op("Clip", [g.Op("Div", [colour, weight]), g.FloatScalar(0f), g.FloatScalar(1f)]);
+        string packed = g.Op("Concat", [sizeAsFloat, g.Op("Reshape", [result, g.Int64s(-1)])], Int("axis", 0));
+        g.Node("Reshape", [packed, g.Int64s(1, -1)], [OutputName]);
+        g.Output(OutputName, OnnxElementType.Float, 1, "packed_length");
+
+        var metadata = new Dictionary<string, string>(model.Metadata, StringComparer.Ordinal)
+        {
+            ["stripformer.tile"] = tile.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["stripformer.tile_overlap"] = overlap.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["stripformer.wrapper"] = "packed image in and out, tiled in an ONNX Loop, MLNet.Stripformer " + ProjectVersion.Current,
+        };
+        long opset = Math.Max(model.Opsets.GetValueOrDefault(string.Empty, MinimumOpset), MinimumOpset);
+        var otherDomains = model.Opsets.Where(o => o.Key.Length > 0).ToDictionary(o => o.Key, o => o.Value);
+        return OnnxModelWriter.Write(g, metadata, opset, otherDomains, Math.Max(model.IrVersion, OnnxModelWriter.IrVersion));
+    }
+
+    /// <summary>The tiles along one axis: their count, size, start of tile i, and blending weights.</summary>
+    private sealed record TileAxis(string Count, string Size, string Stride, string Last, string Weights);
+
+    private static TileAxis Axis(OnnxGraphBuilder g, string length, string tile, string stride, int overlap)
+    {
+        // size = min(length, tile); count = ceil((length - size) / stride) + 1; start(i) = min(i * stride, length - size).
+        string size = g.Op("Min", [length, tile]);
+        string last = g.Op("Sub", [length, size]);
+        string one = g.Int64s(1);
+        string count = g.Op("Add", [g.Op("Div", [g.Op("Add", [last, g.Op("Sub", [stride, one])]), stride]), one]);
+
+        // Weight of position k in a tile: min(k + 1, size - k, overlap + 1), or 1 when one tile spans the axis.
+        string scalarSize = g.Op("Squeeze", [size, g.Int64s(0)]);
+        string positions = g.Op("Range", [g.Int64Scalar(0), scalarSize, g.Int64Scalar(1)]);
+        string fromStart = g.Op("Add", [positions, one]);
+        string fromEnd = g.Op("Sub", [size, positions]);
+        string ramp = g.Op("Min", [g.Op("Min", [fromStart, fromEnd]), g.Int64s(overlap + 1)]);
+        string single = g.Op("Equal", [count, one]);
+        string weights = g.Op("Cast", [g.Op("Where", [single, one, ramp])], Int("to", (long)OnnxElementType.Float));
+        return new TileAxis(count, size, stride, last, weights);
+    }
+
+    private static OnnxGraphBuilder Body(
+        OnnxGraphBuilder outer, DeblurModelCheck network, string image, string height, string width, TileAxis rows, TileAxis columns, string weights)
+    {
+        var b = new OnnxGraphBuilder("tile", Prefix + "tile/");
+        string iteration = Prefix + "tile/iteration", condition = Prefix + "tile/condition", sumIn = Prefix + "tile/sum_in";
+        b.Input(iteration, OnnxElementType.Int64);
+        b.Input(condition, OnnxElementType.Bool);
+        b.Input(sumIn, OnnxElementType.Float, null);
+
+        string index = b.Op("Unsqueeze", [iteration, outer.Int64s(0)]);
+        string Start(string i, TileAxis axis) => b.Op("Min", [b.Op("Mul", [i, axis.Stride]), axis.Last]);
+        string y = Start(b.Op("Div", [index, columns.Count]), rows);
+        string x = Start(b.Op("Mod", [index, columns.Count]), columns);
+        string starts = b.Op("Concat", [y, x], Int("axis", 0));
+        string ends = b.Op("Concat", [b.Op("Add", [y, rows.Size]), b.Op("Add", [x, columns.Size])], Int("axis", 0));
+        b.Node("Slice", [image, starts, ends, outer.Int64s(2, 3)], [network.InputName]);
+        foreach (var node in network.Model.Nodes)
+        {
+            b.RawNode(node);
+        }
+
+        string weighted = b.Op("Concat", [b.Op("Mul", [network.OutputName, weights]), weights], Int("axis", 1));
+        string before = b.Op("Concat", [outer.Int64s(0, 0), y, x], Int("axis", 0));
+        string after = b.Op("Concat", [outer.Int64s(0, 0), b.Op("Sub", [b.Op("Sub", [height, y]), rows.Size]), b.Op("Sub", [b.Op("Sub", [width, x]), columns.Size])], Int("axis", 0));
+        string placed = b.Op("Pad", [weighted, b.Op("Concat", [before, after], Int("axis", 0))]);
+        string conditionOut = b.Op("Identity", [condition]);
+        string sumOut = b.Op("Add", [sumIn, placed]);
+        b.Output(conditionOut, OnnxElementType.Bool);
+        b.Output(sumOut, OnnxElementType.Float, null);
+        return b;
+    }
+}

@@ -1,0 +1,57 @@
+namespace MLNet.Stripformer.Scoring;
+
+/// <summary>Options of <c>mlContext.Transforms.Deblur(...)</c>: where the network runs and how images are tiled.</summary>
+public sealed class DeblurOptions
+{
+    /// <summary>Default <see cref="TileSize"/>: 512 pixels.</summary>
+    public const int DefaultTileSize = 512;
+
+    /// <summary>Default <see cref="TileOverlap"/>: 32 pixels.</summary>
+    public const int DefaultTileOverlap = 32;
+
+    /// <summary>The CUDA device to run on; null uses <c>MLContext.GpuDeviceId</c> (and CPU when that is null too).
+    /// Needs the application to reference <c>Microsoft.ML.OnnxRuntime.Gpu</c>.</summary>
+    public int? GpuDeviceId { get; set; }
+
+    /// <summary>Run on the CPU when the GPU cannot be used (no CUDA provider, no device); otherwise that is an
+    /// error. Default true.</summary>
+    public bool FallbackToCpu { get; set; } = true;
+
+    /// <summary>Threads ONNX Runtime uses inside one operator; null lets ONNX Runtime choose (all cores).</summary>
+    public int? IntraOpThreads { get; set; }
+
+    /// <summary>Threads ONNX Runtime uses to run independent operators in parallel; null lets ONNX Runtime choose.</summary>
+    public int? InterOpThreads { get; set; }
+
+    /// <summary>Largest tile side in pixels; images larger than this are deblurred tile by tile, inside the ONNX
+    /// graph, which bounds memory. 0 runs every image whole. Default 512.</summary>
+    public int TileSize { get; set; } = DefaultTileSize;
+
+    /// <summary>Pixels that neighbouring tiles share; their outputs are blended across the overlap. Default 32.</summary>
+    public int TileOverlap { get; set; } = DefaultTileOverlap;
+
+    /// <summary>Throws an <see cref="ArgumentOutOfRangeException"/> naming the first invalid option.</summary>
+    public void Validate()
+    {
+        if (GpuDeviceId is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(GpuDeviceId), GpuDeviceId, $"{nameof(GpuDeviceId)} must be 0 or more (or null for the CPU).");
+        }
+
+        if (IntraOpThreads is < 1 || InterOpThreads is < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                IntraOpThreads is < 1 ? nameof(IntraOpThreads) : nameof(InterOpThreads), "Thread counts must be 1 or more (or null for ONNX Runtime's default).");
+        }
+
+        if (TileSize != 0 && TileSize < 16)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TileSize), TileSize, $"{nameof(TileSize)} must be 0 (no tiling) or at least 16 pixels.");
+        }
+
+        if (TileOverlap < 0 || (TileSize > 0 && TileOverlap > TileSize / 2))
+        {
+            throw new ArgumentOutOfRangeException(nameof(TileOverlap), TileOverlap, $"{nameof(TileOverlap)} must be between 0 and half the tile size ({TileSize / 2}).");
+        }
+    }
+}
