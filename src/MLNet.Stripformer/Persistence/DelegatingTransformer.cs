@@ -46,7 +46,16 @@ public abstract class DelegatingTransformer : ITransformer
     }
 
     /// <inheritdoc/>
-    void ICanSaveModel.Save(ModelSaveContext ctx) => _inner.Save(ctx);
+    void ICanSaveModel.Save(ModelSaveContext ctx)
+    {
+        BeforeSave();
+        _inner.Save(ctx);
+    }
+
+    /// <summary>Restores whatever the inner chain reads when it saves (nothing, unless a subclass says so).</summary>
+    private protected virtual void BeforeSave()
+    {
+    }
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the column when the input lacks what the transform
     /// needs.</summary>

@@ -51,40 +51,33 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
             channel.Info(MessageSensitivity.None, $"Deblur with '{_source}': {provider}.");
         }
 
-        return WithChain(device, fallback, chain => new DeblurTransformer(chain.Fit(input), _input, _output, provider));
+        return WithChain(device, fallback, (chain, file) => new DeblurTransformer(chain.Fit(input), _input, _output, provider, file));
     }
 
     /// <inheritdoc/>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        return WithChain(null, true, chain => chain.GetOutputSchema(inputSchema));
+        return WithChain(null, true, (chain, _) => chain.GetOutputSchema(inputSchema));
     }
 
     /// <summary>Builds the chain (copy the input to the wrapped model's input name, ML.NET's ONNX transform, copy
     /// the result out, drop the private columns) and uses it. ML.NET's ONNX transform reads the model from a file,
-    /// keeps the bytes, and saves them into the model zip; the temporary file is deleted afterwards.</summary>
-    private T WithChain<T>(int? device, bool fallback, Func<IEstimator<ITransformer>, T> use)
+    /// and reads that file again when the model is saved, so the wrapped model stays in a content-named file under
+    /// the temporary directory (see <see cref="WrappedModelFile"/>).</summary>
+    private T WithChain<T>(int? device, bool fallback, Func<IEstimator<ITransformer>, WrappedModelFile, T> use)
     {
-        string path = Path.Combine(Path.GetTempPath(), $"stripformer-deblur-{Guid.NewGuid():N}.onnx");
-        File.WriteAllBytes(path, DeblurGraph.Build(_model, _options.TileSize, _options.TileOverlap));
-        try
+        var file = WrappedModelFile.Write(DeblurGraph.Build(_model, _options.TileSize, _options.TileOverlap));
+        var onnx = _catalog.ApplyOnnxModel(new OnnxOptions
         {
-            var onnx = _catalog.ApplyOnnxModel(new OnnxOptions
-            {
-                ModelFile = path,
-                InputColumns = [DeblurGraph.InputName],
-                OutputColumns = [DeblurGraph.OutputName],
-                GpuDeviceId = device,
-                FallbackToCpu = fallback,
-                IntraOpNumThreads = _options.IntraOpThreads,
-                InterOpNumThreads = _options.InterOpThreads,
-            });
-            return use(ColumnMappingChain.Build(_catalog, [(_input, DeblurGraph.InputName)], onnx, [(DeblurGraph.OutputName, _output)], []));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+            ModelFile = file.Path,
+            InputColumns = [DeblurGraph.InputName],
+            OutputColumns = [DeblurGraph.OutputName],
+            GpuDeviceId = device,
+            FallbackToCpu = fallback,
+            IntraOpNumThreads = _options.IntraOpThreads,
+            InterOpNumThreads = _options.InterOpThreads,
+        });
+        return use(ColumnMappingChain.Build(_catalog, [(_input, DeblurGraph.InputName)], onnx, [(DeblurGraph.OutputName, _output)], []), file);
     }
 }
