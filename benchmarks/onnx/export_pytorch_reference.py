@@ -1,9 +1,11 @@
 """Exports the PyTorch reference Stripformer (tests/MLNet.Stripformer.Torch.Tests/References/stripformer_reference.py)
 with PyTorch's own ONNX exporter, opset 13, symbolic H and W: the baseline our exporter's graph is measured against.
 
-    /usr/bin/python3.11 benchmarks/onnx/export_pytorch_reference.py seed /tmp/pytorch-seed-opset13.onnx
+    /usr/bin/python3.11 benchmarks/onnx/export_pytorch_reference.py seed /tmp/pytorch-seed-opset13.onnx [/tmp/seed.pth]
 
-Debian 12's python3-torch (1.13). The weights are random: only speed is compared with it."""
+Debian 12's python3-torch (1.13). The weights are random (seed 0): only speed is compared with it. The optional third
+argument also saves them as a state_dict, for `stripformer export --checkpoint /tmp/seed.pth --config seed`, so that
+both graphs carry the same weights."""
 import sys
 import pathlib
 import torch
@@ -23,3 +25,6 @@ example = torch.rand(1, 3, 256, 448)
 torch.onnx.export(model, example, output, opset_version=13, input_names=["input"], output_names=["output"],
                   dynamic_axes={"input": {2: "height", 3: "width"}, "output": {2: "height", 3: "width"}})
 print(f"wrote {output}")
+if len(sys.argv) > 3:
+    torch.save(model.state_dict(), sys.argv[3])
+    print(f"wrote {sys.argv[3]}")

@@ -1,7 +1,7 @@
-using TorchSharp;
 using System.CommandLine;
 using MLNet.Stripformer.Imaging;
-using MLNet.Stripformer.Torch.Checkpoints;
+using TorchSharp;
+using MLNet.Stripformer.Scoring;
 using MLNet.Stripformer.Torch.Modules;
 using MLNet.Stripformer.Torch.Runtime;
 using MLNet.Stripformer.Torch.Scoring;
@@ -9,54 +9,82 @@ using Spectre.Console;
 
 namespace MLNet.Stripformer.Cli.Commands;
 
-/// <summary><c>stripformer deblur INPUT OUTPUT --checkpoint FILE [--config seed|paper] [--device ...] [--tile N]</c>:
-/// deblurs files or directories with a TorchSharp Stripformer, writing PNGs of the input's size.</summary>
+/// <summary>
+/// <c>stripformer deblur INPUT OUTPUT [--model FILE.onnx] [--tile N] [--device cpu|cuda|auto]</c>: deblurs files or
+/// directories through the ML.NET Deblur transform (ONNX Runtime), or with <c>--checkpoint</c> through TorchSharp,
+/// writing PNGs of the input's size. Each output is written atomically; an image that fails is reported and the
+/// others go on, so nothing already written is lost.
+/// </summary>
 internal static class DeblurCommand
 {
     public static Command Create(CliContext context)
     {
         var input = new Argument<string>("INPUT") { Description = "An image file or a directory of images." };
         var output = new Argument<string>("OUTPUT") { Description = "The output PNG file or directory." };
-        var checkpoint = new Option<string>("--checkpoint") { Description = "A checkpoint written by 'train', or a PyTorch state_dict (.pth; then give --config).", Required = true };
-        var config = new Option<string?>("--config") { Description = "seed or paper; required for a .pth, read from our checkpoints." };
-        var outputMode = new Option<StripformerOutput?>("--output-mode") { Description = "For a .pth: Sigmoid or Residual (default: the configuration's)." };
-        var device = new Option<ComputeDevice>("--device") { Description = "Auto, Cpu or Cuda.", DefaultValueFactory = _ => ComputeDevice.Auto };
-        var tile = new Option<int>("--tile") { Description = "Tile side for large images (multiple of 4).", DefaultValueFactory = _ => 512 };
-        var overlap = new Option<int>("--overlap") { Description = "Overlap between tiles (even).", DefaultValueFactory = _ => 32 };
-        var command = new Command("deblur", "Deblur images with a Stripformer checkpoint (TorchSharp).") { input, output, checkpoint, config, outputMode, device, tile, overlap };
+        var model = new Option<string?>("--model") { Description = "An ONNX model (from 'export'); default: the shipped model." };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "Run a checkpoint from 'train' or a PyTorch .pth with TorchSharp instead of ONNX." };
+        var config = new Option<string?>("--config") { Description = "With --checkpoint .pth: seed or paper." };
+        var outputMode = new Option<StripformerOutput?>("--output-mode") { Description = "With --checkpoint .pth: Sigmoid or Residual." };
+        var device = new Option<string>("--device") { Description = "cpu, cuda or auto (cuda falls back to the CPU, saying so).", DefaultValueFactory = _ => "auto" };
+        var tile = new Option<int>("--tile") { Description = "Tile side for large images; 0 = whole images.", DefaultValueFactory = _ => DeblurOptions.DefaultTileSize };
+        var overlap = new Option<int>("--overlap") { Description = "Pixels shared by neighbouring tiles.", DefaultValueFactory = _ => DeblurOptions.DefaultTileOverlap };
+        var threads = new Option<int?>("--threads") { Description = "CPU threads for ONNX Runtime (default: all cores)." };
+        var command = new Command("deblur", "Deblur images with an ONNX Stripformer (or a checkpoint).") { input, output, model, checkpoint, config, outputMode, device, tile, overlap, threads };
         CommandRunner.SetAction(command, context, (r, cancellationToken) =>
         {
-            var network = LoadNetwork(r.GetValue(checkpoint)!, r.GetValue(config), r.GetValue(outputMode));
-            var torchDevice = DeviceSelector.Resolve(r.GetValue(device));
-            network.to(torchDevice);
-            using var deblurrer = new TorchDeblurrer(network, torchDevice, new TilingOptions(r.GetValue(tile), r.GetValue(overlap)));
             var plan = ImageJobPlan.Create(r.GetValue(input)!, r.GetValue(output)!, [string.Empty]);
-            ConsoleProgress.Run(context.Console, $"Deblurring on {torchDevice.type}", plan.Jobs.Count, step =>
+            Func<RgbImage, string, RgbImage> deblur;
+            IDisposable owner;
+            string description;
+            if (r.GetValue(checkpoint) is { } path)
             {
-                foreach (var job in plan.Jobs)
+                if (r.GetValue(model) is not null)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    ImageEncoder.Save(deblurrer.Deblur(ImageDecoder.Decode(job.Input)), job.Output);
-                    step();
+                    throw new ArgumentException("Give --model or --checkpoint, not both.");
                 }
-            });
-            context.Console.WriteLine($"Wrote {plan.Jobs.Count} deblurred image(s).");
-            return 0;
+
+                var network = NetworkLoader.Load(path, r.GetValue(config), r.GetValue(outputMode));
+                var torchDevice = DeviceSelector.Resolve(r.GetValue(device)!.ToLowerInvariant() switch { "cpu" => ComputeDevice.Cpu, "cuda" => ComputeDevice.Cuda, _ => ComputeDevice.Auto });
+                network.to(torchDevice);
+                var torch = new TorchDeblurrer(network, torchDevice, new TilingOptions(r.GetValue(tile), r.GetValue(overlap)));
+                (deblur, owner, description) = ((image, _) => torch.Deblur(image), torch, $"TorchSharp on {torchDevice.type}");
+            }
+            else
+            {
+                var onnx = new OnnxDeblurrer(DefaultModel.Resolve(r.GetValue(model)), OnnxDeviceChoice.Options(r.GetValue(device)!, r.GetValue(threads), r.GetValue(tile), r.GetValue(overlap)));
+                (deblur, owner, description) = (onnx.Deblur, onnx, onnx.Provider);
+            }
+
+            using (owner)
+            {
+                context.Error.WriteLine(description);
+                var failures = new List<string>();
+                ConsoleProgress.Run(context.Console, "Deblurring", plan.Jobs.Count, step =>
+                {
+                    foreach (var job in plan.Jobs)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        try
+                        {
+                            ImageEncoder.Save(deblur(ImageDecoder.Decode(job.Input), job.Input), job.Output);
+                        }
+                        catch (Exception e) when (e is not OperationCanceledException)
+                        {
+                            failures.Add($"{job.Input}: {e.Message.ReplaceLineEndings(" ")}");
+                        }
+
+                        step();
+                    }
+                });
+                context.Console.WriteLine($"Wrote {plan.Jobs.Count - failures.Count} deblurred image(s).");
+                foreach (string failure in failures)
+                {
+                    context.Error.WriteLine($"error: {failure}");
+                }
+
+                return failures.Count == 0 ? 0 : CommandRunner.Failure;
+            }
         });
         return command;
-    }
-
-    private static StripformerNetwork LoadNetwork(string path, string? config, StripformerOutput? output)
-    {
-        TorchRuntime.Initialize();
-        if (TrainingCheckpoint.IsCheckpoint(path))
-        {
-            return TrainingCheckpoint.LoadNetwork(path);
-        }
-
-        var named = StripformerConfig.FromName(config ?? throw new ArgumentException($"--config is required for the PyTorch file '{path}' (seed or paper)."));
-        var network = new StripformerNetwork(output is { } o ? named with { Output = o } : named);
-        PyTorchWeights.Load(network, path);
-        return network;
     }
 }
