@@ -15,7 +15,7 @@ namespace MLNet.Stripformer.Scoring;
 /// </summary>
 public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
 {
-    private readonly TransformsCatalog _catalog;
+    private readonly MLContext _inner = new();
     private readonly IHostEnvironment _environment;
     private readonly string _output;
     private readonly string _input;
@@ -29,7 +29,6 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
         ArgumentException.ThrowIfNullOrWhiteSpace(inputColumnName);
         options ??= new DeblurOptions();
         options.Validate();
-        _catalog = catalog;
         _environment = CatalogContext.Of(catalog);
         (_output, _input, _source, _options) = (outputColumnName, inputColumnName, source, options);
         _model = DeblurModelCheck.Read(model, source);
@@ -44,7 +43,8 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
         ArgumentNullException.ThrowIfNull(input);
         ImageColumn.Require(input.Schema, _input, "input");
         var (contextDevice, contextFallback) = CatalogContext.GpuSettings(_environment);
-        bool fallback = _options.FallbackToCpu && contextFallback;
+        // The options' device and fallback win; otherwise the MLContext's (GpuDeviceId, FallbackToCpu) apply together.
+        bool fallback = _options.GpuDeviceId is null ? contextFallback : _options.FallbackToCpu;
         int? device = ExecutionProvider.Choose(_options.GpuDeviceId ?? contextDevice, fallback, out string provider);
         using (var channel = _environment.Register(nameof(DeblurEstimator)).Start(nameof(DeblurEstimator)))
         {
@@ -68,7 +68,9 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
     private T WithChain<T>(int? device, bool fallback, Func<IEstimator<ITransformer>, WrappedModelFile, T> use)
     {
         var file = WrappedModelFile.Write(DeblurGraph.Build(_model, _options.TileSize, _options.TileOverlap));
-        var onnx = _catalog.ApplyOnnxModel(new OnnxOptions
+        // A private context: ML.NET would put the user's MLContext.GpuDeviceId back in place of a CPU choice made
+        // here, and its GPU fallback catches only some failures.
+        var onnx = _inner.Transforms.ApplyOnnxModel(new OnnxOptions
         {
             ModelFile = file.Path,
             InputColumns = [DeblurGraph.InputName],
@@ -78,6 +80,6 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
             IntraOpNumThreads = _options.IntraOpThreads,
             InterOpNumThreads = _options.InterOpThreads,
         });
-        return use(ColumnMappingChain.Build(_catalog, [(_input, DeblurGraph.InputName)], onnx, [(DeblurGraph.OutputName, _output)], []), file);
+        return use(ColumnMappingChain.Build(_inner.Transforms, [(_input, DeblurGraph.InputName)], onnx, [(DeblurGraph.OutputName, _output)], []), file);
     }
 }

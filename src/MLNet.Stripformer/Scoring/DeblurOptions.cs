@@ -13,8 +13,9 @@ public sealed class DeblurOptions
     /// Needs the application to reference <c>Microsoft.ML.OnnxRuntime.Gpu</c>.</summary>
     public int? GpuDeviceId { get; set; }
 
-    /// <summary>Run on the CPU when the GPU cannot be used (no CUDA provider, no device); otherwise that is an
-    /// error. Default true.</summary>
+    /// <summary>Run on the CPU when the GPU named by <see cref="GpuDeviceId"/> cannot be used (no CUDA provider, no
+    /// device); otherwise that is an error. Default true. When <see cref="GpuDeviceId"/> is null, the MLContext's
+    /// <c>FallbackToCpu</c> applies to its <c>GpuDeviceId</c>.</summary>
     public bool FallbackToCpu { get; set; } = true;
 
     /// <summary>Threads ONNX Runtime uses inside one operator; null lets ONNX Runtime choose (all cores).</summary>

@@ -35,6 +35,24 @@ public class ProcessTests
     }
 
     [Fact]
+    public void Export_in_a_fresh_process_is_checked_by_onnx_runtime_with_its_logger_installed()
+    {
+        // In its own process the CLI installs its ONNX Runtime logger before anything else touches ONNX Runtime, so
+        // "no warnings" is what ONNX Runtime's loader said, not an unheard log.
+        using var dir = new TempDirectory();
+        MLNet.Stripformer.Torch.Runtime.TorchRuntime.Initialize();
+        string weights = dir.File("seed.pth");
+        using (var network = new MLNet.Stripformer.Torch.Modules.StripformerNetwork(MLNet.Stripformer.Torch.Modules.StripformerConfig.Seed))
+        {
+            MLNet.Stripformer.Torch.Checkpoints.PyTorchWeights.Save(network, weights);
+        }
+
+        var (code, output, error) = Run("export", "--checkpoint", weights, "--config", "seed", "--output", dir.File("seed.onnx"));
+        Assert.True(code == 0, error);
+        Assert.Contains("ONNX Runtime loads it with no warnings", output.ReplaceLineEndings(" "), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Help_lists_the_verbs()
     {
         var (code, output, _) = Run("--help");

@@ -155,6 +155,18 @@ public class DeblurTransformTests
         Assert.Throws<InvalidOperationException>(() => ExecutionProvider.Choose(0, fallbackToCpu: false, out _));
     }
 
+    [Fact]
+    public void The_mlcontext_gpu_settings_apply_when_the_options_name_no_device()
+    {
+        var data = new MLContext().Data.LoadFromEnumerable(new[] { new Row { Image = PackedImage.Pack(Noise(12, 10, 8)) } });
+        var fallback = new MLContext { GpuDeviceId = 0, FallbackToCpu = true };
+        Assert.Contains("CUDA device 0 unavailable", fallback.Transforms.Deblur("D", "Image", TinyModel).Fit(data).Provider, StringComparison.Ordinal);
+
+        var strict = new MLContext { GpuDeviceId = 0, FallbackToCpu = false };
+        var error = Assert.Throws<InvalidOperationException>(() => strict.Transforms.Deblur("D", "Image", TinyModel).Fit(data));
+        Assert.Contains("CUDA device 0", error.Message, StringComparison.Ordinal);
+    }
+
     private sealed class Prediction
     {
         [VectorType]

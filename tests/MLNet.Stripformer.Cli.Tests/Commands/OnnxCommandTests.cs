@@ -1,0 +1,114 @@
+using System.Text.Json;
+using MLNet.Stripformer.Cli.Tests.Support;
+using MLNet.Stripformer.Imaging;
+using MLNet.Stripformer.Tests.Support;
+using MLNet.Stripformer.Torch.Checkpoints;
+using MLNet.Stripformer.Torch.Modules;
+using MLNet.Stripformer.Torch.Runtime;
+
+namespace MLNet.Stripformer.Cli.Tests.Commands;
+
+public sealed class OnnxCommandTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    private string Dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Export_writes_a_model_that_deblur_and_bench_use()
+    {
+        string model = ExportSeed();
+
+        string output = Path.Combine(Dir, "out.png");
+        var deblur = CliRun.Of("deblur", TestPaths.Reference("crop2.png"), output, "--model", model, "--tile", "64", "--overlap", "8", "--threads", "2", "--device", "cpu");
+        Assert.True(deblur.ExitCode == 0, deblur.Error);
+        Assert.Contains("ONNX Runtime provider: CPUExecutionProvider", deblur.Error, StringComparison.Ordinal);
+        var input = ImageDecoder.Decode(TestPaths.Reference("crop2.png"));
+        var result = ImageDecoder.Decode(output);
+        Assert.Equal((input.Width, input.Height), (result.Width, result.Height));
+
+        string json = Path.Combine(Dir, "bench.json");
+        var bench = CliRun.Of("bench", "--model", model, "--width", "40", "--height", "24", "--runs", "2", "--threads", "2", "--json", json, "--photo", TestPaths.Reference("crop1.png"));
+        Assert.True(bench.ExitCode == 0, bench.Error);
+        Assert.Matches(@"median [0-9]+ ms .* MP/s, peak memory [0-9]+ MB", bench.Output.ReplaceLineEndings(" "));
+        using var figures = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.True(figures.RootElement.GetProperty("MedianMilliseconds").GetDouble() > 0);
+        Assert.Equal(2, figures.RootElement.GetProperty("Milliseconds").GetArrayLength());
+    }
+
+    [Fact]
+    public void Cuda_falls_back_to_the_cpu_with_one_line_saying_so()
+    {
+        string model = ExportSeed();
+        var deblur = CliRun.Of("deblur", TestPaths.Reference("crop1.png"), Path.Combine(Dir, "c.png"), "--model", model, "--device", "cuda");
+        Assert.True(deblur.ExitCode == 0, deblur.Error);
+        Assert.Single(deblur.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("ONNX Runtime provider:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_bad_image_is_reported_and_the_others_are_written()
+    {
+        string model = ExportSeed();
+        string photos = Path.Combine(Dir, "photos");
+        Directory.CreateDirectory(photos);
+        File.Copy(TestPaths.Reference("crop1.png"), Path.Combine(photos, "a.png"));
+        File.WriteAllBytes(Path.Combine(photos, "b.png"), File.ReadAllBytes(TestPaths.Reference("crop2.png"))[..500]);
+        File.Copy(TestPaths.Reference("crop2.png"), Path.Combine(photos, "c.png"));
+        string output = Path.Combine(Dir, "deblurred");
+
+        var run = CliRun.Of("deblur", photos, output, "--model", model, "--device", "cpu");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("b.png", run.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "a.png")));
+        Assert.True(File.Exists(Path.Combine(output, "c.png")));
+        Assert.False(File.Exists(Path.Combine(output, "b.png")));
+    }
+
+    [Fact]
+    public void Missing_truncated_and_foreign_models_are_one_line_errors_naming_the_file()
+    {
+        string missing = Path.Combine(Dir, "absent.onnx");
+        string truncated = Path.Combine(Dir, "truncated.onnx");
+        File.WriteAllBytes(truncated, File.ReadAllBytes(TestPaths.Reference("tiny-stripformer.onnx"))[..1000]);
+        string foreign = Path.Combine(Dir, "photo.onnx");
+        File.Copy(TestPaths.Reference("crop1.png"), foreign);
+        foreach (string model in new[] { missing, truncated, foreign })
+        {
+            var run = CliRun.Of("deblur", TestPaths.Reference("crop1.png"), Path.Combine(Dir, "x.png"), "--model", model);
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains(model, run.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        }
+
+        var export = CliRun.Of("export", "--checkpoint", missing, "--config", "seed", "--output", Path.Combine(Dir, "m.onnx"));
+        Assert.Equal(1, export.ExitCode);
+        Assert.Contains(missing, export.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_model_deblur_says_how_to_get_one()
+    {
+        var run = CliRun.Of("deblur", TestPaths.Reference("crop1.png"), Path.Combine(Dir, "x.png"));
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--model", run.Error, StringComparison.Ordinal);
+    }
+
+    private string ExportSeed()
+    {
+        TorchRuntime.Initialize();
+        string weights = Path.Combine(Dir, "seed.pth");
+        using (var network = new StripformerNetwork(StripformerConfig.Seed))
+        {
+            PyTorchWeights.Save(network, weights);
+        }
+
+        string model = Path.Combine(Dir, "seed.onnx");
+        var export = CliRun.Of("export", "--checkpoint", weights, "--config", "seed", "--output", model);
+        Assert.True(export.ExitCode == 0, export.Error);
+        Assert.Contains("no warnings", export.Output, StringComparison.Ordinal);
+        return model;
+    }
+}
