@@ -26,8 +26,9 @@ internal static class BenchCommand
         var tile = new Option<int>("--tile") { Description = "Tile side; 0 = whole image.", DefaultValueFactory = _ => DeblurOptions.DefaultTileSize };
         var overlap = new Option<int>("--overlap") { Description = "Pixels shared by neighbouring tiles.", DefaultValueFactory = _ => DeblurOptions.DefaultTileOverlap };
         var json = new Option<string?>("--json") { Description = "Also write the figures to this JSON file." };
+        var profile = new Option<string?>("--profile") { Description = "Also run the bare network once in an ONNX Runtime session with its profiler on, writing the trace to this JSON file (summarise it with benchmarks/onnx/profile_summary.py)." };
         var photo = new Option<string>("--photo") { Description = "The photo to resize to W x H.", DefaultValueFactory = _ => Path.Combine(AppContext.BaseDirectory, "samples", "photos", "scribus-template__br2_sunset.jpg") };
-        var command = new Command("bench", "Measure deblurring speed and peak memory through the ML.NET Deblur transform.") { model, width, height, runs, threads, device, tile, overlap, json, photo };
+        var command = new Command("bench", "Measure deblurring speed and peak memory through the ML.NET Deblur transform.") { model, width, height, runs, threads, device, tile, overlap, json, profile, photo };
         CommandRunner.SetAction(command, context, (r, cancellationToken) =>
         {
             int w = r.GetValue(width), h = r.GetValue(height), count = r.GetValue(runs);
@@ -59,6 +60,12 @@ internal static class BenchCommand
             if (r.GetValue(json) is { } file)
             {
                 AtomicFile.WriteAllText(file, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+            }
+
+            if (r.GetValue(profile) is { } trace)
+            {
+                OnnxProfile.Write(path, image, r.GetValue(threads), trace);
+                context.Console.WriteLine($"Wrote the ONNX Runtime profile of one {w}x{h} run of the bare network to {trace}.");
             }
 
             return 0;

@@ -44,6 +44,12 @@ internal sealed class GraphOps
     public string Linear(string x, string prefix) =>
         Add(Graph.Op("MatMul", [x, Weights.Transposed(prefix + ".weight")]), Weights.Get(prefix + ".bias"));
 
+    /// <summary>A linear layer whose output channels are used in <paramref name="parts"/> equal groups (halves, or
+    /// q, k and v): one <c>MatMul</c> per group on the weight's rows, so no <c>Split</c> copies the result.</summary>
+    public string[] LinearParts(string x, string prefix, int parts) =>
+        [.. Enumerable.Range(0, parts).Select(i => Add(
+            Graph.Op("MatMul", [x, Weights.TransposedPart(prefix + ".weight", i, parts)]), Weights.BiasPart(prefix + ".bias", i, parts)))];
+
     /// <summary>LayerNorm over the last axis, epsilon 1e-5.</summary>
     public string LayerNorm(string x, string prefix) => Graph.Op(
         "LayerNormalization",

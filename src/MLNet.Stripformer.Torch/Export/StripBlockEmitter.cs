@@ -28,13 +28,13 @@ internal static class StripBlockEmitter
         string Dim(long i) => g.Op("Slice", [dims, g.Int64s(i), g.Int64s(i + 1)]);
         string b = Dim(0), h = Dim(1), w = Dim(2), rest = g.Int64s(-1);
         string input = ops.Reshape(image, 0, -1, dim);
-        string[] halves = ops.Split(ops.Linear(ops.LayerNorm(input, prefix + ".attention_norm"), prefix + ".conv_input"), -1, 2);
+        string[] halves = ops.LinearParts(ops.LayerNorm(input, prefix + ".attention_norm"), prefix + ".conv_input", 2);
 
         // Tokens [B, N, C/2] of pixels in (outer, inner) order: strips along the inner axis.
         string Attend(string tokens, string projection, string outer, string inner)
         {
             string view = inter ? ops.Concat(0, b, outer, rest) : ops.Concat(0, b, outer, inner, rest);
-            string[] qkv = ops.Split(ops.Linear(tokens, $"{prefix}.{projection}"), -1, 3);
+            string[] qkv = ops.LinearParts(tokens, $"{prefix}.{projection}", 3);
             return ops.MultiHead(
                 qkv[0], qkv[1], qkv[2], heads, inter ? null : perHead, inter ? 3 : 4, t => g.Op("Reshape", [t, view]), t => ops.Reshape(t, 0, -1, perHead));
         }

@@ -24,6 +24,14 @@ internal sealed class WeightTable
     /// of a <c>MatMul</c>.</summary>
     public string Transposed(string name) => Write(name + ".T", name, t => t.reshape(t.shape[0], t.shape[1]).t());
 
+    /// <summary>Part <paramref name="part"/> of <paramref name="parts"/> equal groups of output rows of a linear (or
+    /// 1x1 convolution) weight, as the [in, out/parts] right operand of a <c>MatMul</c>.</summary>
+    public string TransposedPart(string name, int part, int parts) =>
+        Write($"{name}.T.{part}", name, t => t.reshape(t.shape[0], t.shape[1]).chunk(parts, 0)[part].t());
+
+    /// <summary>Part <paramref name="part"/> of <paramref name="parts"/> equal groups of a bias.</summary>
+    public string BiasPart(string name, int part, int parts) => Write($"{name}.{part}", name, t => t.chunk(parts, 0)[part]);
+
     private string Write(string onnxName, string name, Func<Tensor, Tensor> transform)
     {
         if (_written.Add(onnxName))
