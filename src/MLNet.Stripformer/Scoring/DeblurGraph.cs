@@ -9,8 +9,8 @@ namespace MLNet.Stripformer.Scoring;
 /// with the tiling inside the graph, so that the saved ML.NET model and any ONNX runtime tile the same way.
 /// <list type="bullet">
 /// <item>Input <see cref="InputName"/>, float [1, L]: the packed image [H, W, R plane, G plane, B plane].</item>
-/// <item>A <c>Loop</c> over tiles of at most <c>tile</c> x <c>tile</c> pixels (all tiles the same size, the last
-/// row and column of tiles shifted back inside the image), neighbours sharing at least <c>overlap</c> pixels. Each
+/// <item>A <c>Loop</c> over tiles of at most <c>tile</c> x <c>tile</c> pixels (as few as cover the image, all the
+/// same size, spread evenly), neighbours sharing at least <c>overlap</c> pixels. Each
 /// tile runs the wrapped network (its nodes and weights copied unchanged into the loop body) and is blended into a
 /// running sum with weights that ramp over the overlap; the sum is divided by the summed weights. An image that fits in one tile is one iteration with weight 1: exactly the untiled network.</item>
 /// <item>Output <see cref="OutputName"/>, float [1, L]: the packed result, clipped to [0, 1].</item>
@@ -74,26 +74,33 @@ internal static class DeblurGraph
         return OnnxModelWriter.Write(g, metadata, opset, otherDomains, Math.Max(model.IrVersion, OnnxModelWriter.IrVersion));
     }
 
-    /// <summary>The tiles along one axis: their count, size, start of tile i, and blending weights.</summary>
-    private sealed record TileAxis(string Count, string Size, string Stride, string Last, string Weights);
+    /// <summary>The tiles along one axis: their count and common size, the last start (length - size), the
+    /// divisor that spaces the starts evenly, and the blending weights.</summary>
+    private sealed record TileAxis(string Count, string Size, string Last, string Divisor, string Weights);
 
     private static TileAxis Axis(OnnxGraphBuilder g, string length, string tile, string stride, int overlap)
     {
-        // size = min(length, tile); count = ceil((length - size) / stride) + 1; start(i) = min(i * stride, length - size).
-        string size = g.Op("Min", [length, tile]);
+        // count = ceil((length - min(length, tile)) / stride) + 1 tiles of at most `tile`; then the tiles shrink to
+        // size = min(length, roundUp4(ceil((length + (count - 1) * overlap) / count))), spread evenly:
+        // start(i) = i * (length - size) / (count - 1). Neighbours overlap by at least `overlap`, and no more
+        // pixels are computed than needed (1024 in tiles of 512 is 3 tiles of 364, not 3 of 512).
+        string one = g.Int64s(1), four = g.Int64s(4);
+        string Ceil(string a, string b) => g.Op("Div", [g.Op("Add", [a, g.Op("Sub", [b, one])]), b]);
+        string count = g.Op("Add", [Ceil(g.Op("Sub", [length, g.Op("Min", [length, tile])]), stride), one]);
+        string gaps = g.Op("Sub", [count, one]);
+        string covered = g.Op("Add", [length, g.Op("Mul", [gaps, g.Int64s(overlap)])]);
+        string size = g.Op("Min", [length, g.Op("Mul", [Ceil(Ceil(covered, count), four), four])]);
         string last = g.Op("Sub", [length, size]);
-        string one = g.Int64s(1);
-        string count = g.Op("Add", [g.Op("Div", [g.Op("Add", [last, g.Op("Sub", [stride, one])]), stride]), one]);
+        string divisor = g.Op("Max", [gaps, one]);
 
         // Weight of position k in a tile: min(k + 1, size - k, overlap + 1), or 1 when one tile spans the axis.
-        string scalarSize = g.Op("Squeeze", [size, g.Int64s(0)]);
-        string positions = g.Op("Range", [g.Int64Scalar(0), scalarSize, g.Int64Scalar(1)]);
+        string positions = g.Op("Range", [g.Int64Scalar(0), g.Op("Squeeze", [size, g.Int64s(0)]), g.Int64Scalar(1)]);
         string fromStart = g.Op("Add", [positions, one]);
         string fromEnd = g.Op("Sub", [size, positions]);
         string ramp = g.Op("Min", [g.Op("Min", [fromStart, fromEnd]), g.Int64s(overlap + 1)]);
         string single = g.Op("Equal", [count, one]);
         string weights = g.Op("Cast", [g.Op("Where", [single, one, ramp])], Int("to", (long)OnnxElementType.Float));
-        return new TileAxis(count, size, stride, last, weights);
+        return new TileAxis(count, size, last, divisor, weights);
     }
 
     private static OnnxGraphBuilder Body(
@@ -106,7 +113,7 @@ internal static class DeblurGraph
         b.Input(sumIn, OnnxElementType.Float, null);
 
         string index = b.Op("Unsqueeze", [iteration, outer.Int64s(0)]);
-        string Start(string i, TileAxis axis) => b.Op("Min", [b.Op("Mul", [i, axis.Stride]), axis.Last]);
+        string Start(string i, TileAxis axis) => b.Op("Div", [b.Op("Mul", [i, axis.Last]), axis.Divisor]);
         string y = Start(b.Op("Div", [index, columns.Count]), rows);
         string x = Start(b.Op("Mod", [index, columns.Count]), columns);
         string starts = b.Op("Concat", [y, x], Int("axis", 0));
