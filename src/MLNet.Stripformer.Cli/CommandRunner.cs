@@ -34,7 +34,8 @@ internal static class CommandRunner
 
     private static string OneLine(Exception ex)
     {
-        string message = ex.Message.ReplaceLineEndings(" ");
+        // libtorch appends its C++ stack to the message: keep the sentence before it.
+        string message = ex.Message.Split("Exception raised from", 2)[0].ReplaceLineEndings(" ").Trim();
         return ex is IOException or UnauthorizedAccessException or ArgumentException or FormatException or NotSupportedException
             or MLNet.Stripformer.Imaging.ImageLoadException or InvalidOperationException or DirectoryNotFoundException or FileNotFoundException
             ? message

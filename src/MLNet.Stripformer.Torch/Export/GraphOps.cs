@@ -44,11 +44,12 @@ internal sealed class GraphOps
     public string Linear(string x, string prefix) =>
         Add(Graph.Op("MatMul", [x, Weights.Transposed(prefix + ".weight")]), Weights.Get(prefix + ".bias"));
 
-    /// <summary>A linear layer whose output channels are used in <paramref name="parts"/> equal groups (halves, or
-    /// q, k and v): one <c>MatMul</c> per group on the weight's rows, so no <c>Split</c> copies the result.</summary>
-    public string[] LinearParts(string x, string prefix, int parts) =>
-        [.. Enumerable.Range(0, parts).Select(i => Add(
-            Graph.Op("MatMul", [x, Weights.TransposedPart(prefix + ".weight", i, parts)]), Weights.BiasPart(prefix + ".bias", i, parts)))];
+    /// <summary><c>x W + b</c> with a [in, out] weight and a bias already written as initializers.</summary>
+    public string MatMulAdd(string x, string weight, string? bias)
+    {
+        string product = Graph.Op("MatMul", [x, weight]);
+        return bias is null ? product : Add(product, bias);
+    }
 
     /// <summary>LayerNorm over the last axis, epsilon 1e-5.</summary>
     public string LayerNorm(string x, string prefix) => Graph.Op(
@@ -68,13 +69,14 @@ internal sealed class GraphOps
     public string[] Split(string x, long axis, int parts) => Graph.Ops("Split", [x], parts, Int("axis", axis), Int("num_outputs", parts));
 
     /// <summary>
-    /// Multi-head <c>softmax(q k^T / sqrt(d)) v</c> over tokens [..., L, F]: each head takes a contiguous group of
-    /// the last axis (a channel group), its features reshaped to <paramref name="rank"/>-D [..., L, d] by
-    /// <paramref name="features"/> and the result put back by <paramref name="back"/>. The scale
-    /// is the constant <paramref name="headDim"/> or, when null, read from the runtime shape. The product q k^T is
-    /// written with a transposed k, which ONNX Runtime folds into one matrix multiply.
+    /// Multi-head <c>softmax(q k^T * scale) v</c> over tokens [..., L, F]: each head takes a contiguous group of the
+    /// last axis (a channel group), its features reshaped to <paramref name="rank"/>-D [..., L, d] by
+    /// <paramref name="features"/> and the result put back by <paramref name="back"/>. With
+    /// <paramref name="runtimeScale"/> the scale <c>1/sqrt(d)</c> is read from the runtime shape; otherwise it is
+    /// already folded into q. The product q k^T is written with a transposed k, which ONNX Runtime folds into one
+    /// matrix multiply.
     /// </summary>
-    public string MultiHead(string q, string k, string v, int heads, long? headDim, int rank, Func<string, string> features, Func<string, string> back)
+    public string MultiHead(string q, string k, string v, int heads, bool runtimeScale, int rank, Func<string, string> features, Func<string, string> back)
     {
         string[] Heads(string x) => heads == 1 ? [x] : Split(x, -1, heads);
         string[] qs = Heads(q), ks = Heads(k), vs = Heads(v);
@@ -82,10 +84,13 @@ internal sealed class GraphOps
         for (int i = 0; i < heads; i++)
         {
             string qh = features(qs[i]), kh = features(ks[i]), vh = features(vs[i]);
-            string scale = headDim is { } d
-                ? Graph.FloatScalar((float)(1.0 / Math.Sqrt(d)))
-                : Graph.Op("Reciprocal", [Graph.Op("Sqrt", [Graph.Op("Cast", [Graph.Op("Shape", [qh], Int("start", -1))], Int("to", (long)OnnxElementType.Float))])]);
-            string scores = Graph.Op("MatMul", [Graph.Op("Mul", [qh, scale]), Transpose(kh, [.. Enumerable.Range(0, rank - 2).Select(a => (long)a), rank - 1, rank - 2])]);
+            if (runtimeScale)
+            {
+                string d = Graph.Op("Cast", [Graph.Op("Shape", [qh], Int("start", -1))], Int("to", (long)OnnxElementType.Float));
+                qh = Graph.Op("Mul", [qh, Graph.Op("Reciprocal", [Graph.Op("Sqrt", [d])])]);
+            }
+
+            string scores = Graph.Op("MatMul", [qh, Transpose(kh, [.. Enumerable.Range(0, rank - 2).Select(a => (long)a), rank - 1, rank - 2])]);
             outputs[i] = back(Graph.Op("MatMul", [Graph.Op("Softmax", [scores], Int("axis", -1)), vh]));
         }
 

@@ -28,24 +28,28 @@ internal static class StripBlockEmitter
         string Dim(long i) => g.Op("Slice", [dims, g.Int64s(i), g.Int64s(i + 1)]);
         string b = Dim(0), h = Dim(1), w = Dim(2), rest = g.Int64s(-1);
         string input = ops.Reshape(image, 0, -1, dim);
-        string[] halves = ops.LinearParts(ops.LayerNorm(input, prefix + ".attention_norm"), prefix + ".conv_input", 2);
+        string[] projections = inter ? ["conv_h", "conv_v"] : ["qkv_local_h", "qkv_local_v"];
+        var weights = new AttentionWeights(ops.Weights, prefix, projections, dim, inter ? 1.0 : 1.0 / Math.Sqrt(perHead));
+        string normalised = ops.LayerNorm(input, prefix + ".attention_norm");
 
         // Tokens [B, N, C/2] of pixels in (outer, inner) order: strips along the inner axis.
-        string Attend(string tokens, string projection, string outer, string inner)
+        string Attend(string tokens, int half, string outer, string inner)
         {
             string view = inter ? ops.Concat(0, b, outer, rest) : ops.Concat(0, b, outer, inner, rest);
-            string[] qkv = ops.LinearParts(tokens, $"{prefix}.{projection}", 3);
-            return ops.MultiHead(
-                qkv[0], qkv[1], qkv[2], heads, inter ? null : perHead, inter ? 3 : 4, t => g.Op("Reshape", [t, view]), t => ops.Reshape(t, 0, -1, perHead));
+            string q = ops.MatMulAdd(tokens, weights.Projection(half, 0), weights.QueryBias(half));
+            string k = ops.MatMulAdd(tokens, weights.Projection(half, 1), null);
+            string v = ops.MatMulAdd(tokens, weights.Projection(half, 2), null);
+            return ops.MultiHead(q, k, v, heads, runtimeScale: inter, inter ? 3 : 4, t => g.Op("Reshape", [t, view]), t => ops.Reshape(t, 0, -1, perHead));
         }
 
-        string horizontal = Attend(halves[0], inter ? "conv_h" : "qkv_local_h", h, w);
-        string columns = ops.Reshape(ops.Transpose(g.Op("Reshape", [halves[1], ops.Concat(0, b, h, w, rest)]), 0, 2, 1, 3), 0, -1, dim / 2);
-        string vertical = Attend(columns, inter ? "conv_v" : "qkv_local_v", w, h);
+        string horizontal = Attend(ops.MatMulAdd(normalised, weights.Input(0), null), 0, h, w);
+        string vertical = ops.MatMulAdd(normalised, weights.Input(1), null);
+        vertical = ops.Reshape(ops.Transpose(g.Op("Reshape", [vertical, ops.Concat(0, b, h, w, rest)]), 0, 2, 1, 3), 0, -1, dim / 2);
+        vertical = Attend(vertical, 1, w, h);
         vertical = ops.Reshape(ops.Transpose(g.Op("Reshape", [vertical, ops.Concat(0, b, w, h, rest)]), 0, 2, 1, 3), 0, -1, dim / 2);
 
         // fuse_out + residual, x + ffn(ffn_norm(x)), then NCHW and the PEG.
-        string mixed = ops.Add(ops.Linear(ops.Concat(-1, horizontal, vertical), prefix + ".fuse_out"), input);
+        string mixed = ops.Add(ops.MatMulAdd(ops.Concat(-1, horizontal, vertical), weights.FuseWeight(), weights.FuseBias()), input);
         string hidden = g.Op("Gelu", [ops.Linear(ops.LayerNorm(mixed, prefix + ".ffn_norm"), prefix + ".ffn.fc1")]);
         mixed = ops.Add(mixed, ops.Linear(hidden, prefix + ".ffn.fc2"));
         string result = ops.Transpose(g.Op("Reshape", [mixed, ops.Concat(0, b, h, w, rest)]), 0, 3, 1, 2);

@@ -18,34 +18,34 @@ internal sealed class WeightTable
     }
 
     /// <summary>The named parameter as stored.</summary>
-    public string Get(string name) => Write(name, name, t => t);
+    public string Get(string name) => Derived(name, () => Raw(name));
 
     /// <summary>A linear weight [out, in] (or a 1x1 convolution's [out, in, 1, 1]) as the [in, out] right operand
     /// of a <c>MatMul</c>.</summary>
-    public string Transposed(string name) => Write(name + ".T", name, t => t.reshape(t.shape[0], t.shape[1]).t());
+    public string Transposed(string name) => Derived(name + ".T", () => Parameter(name).t());
 
-    /// <summary>Part <paramref name="part"/> of <paramref name="parts"/> equal groups of output rows of a linear (or
-    /// 1x1 convolution) weight, as the [in, out/parts] right operand of a <c>MatMul</c>.</summary>
-    public string TransposedPart(string name, int part, int parts) =>
-        Write($"{name}.T.{part}", name, t => t.reshape(t.shape[0], t.shape[1]).chunk(parts, 0)[part].t());
+    /// <summary>A parameter as a float32 CPU tensor, a 1x1 convolution's weight [out, in, 1, 1] flattened to the
+    /// matrix [out, in].</summary>
+    public Tensor Parameter(string name)
+    {
+        var value = Raw(name);
+        return value.dim() == 4 && value.shape[2] == 1 && value.shape[3] == 1 ? value.reshape(value.shape[0], value.shape[1]) : value;
+    }
 
-    /// <summary>Part <paramref name="part"/> of <paramref name="parts"/> equal groups of a bias.</summary>
-    public string BiasPart(string name, int part, int parts) => Write($"{name}.{part}", name, t => t.chunk(parts, 0)[part]);
-
-    private string Write(string onnxName, string name, Func<Tensor, Tensor> transform)
+    /// <summary>A value computed from parameters (call inside a dispose scope), written once under its name.</summary>
+    public string Derived(string onnxName, Func<Tensor> compute)
     {
         if (_written.Add(onnxName))
         {
-            if (!_state.TryGetValue(name, out var parameter))
-            {
-                throw new InvalidOperationException($"The network has no parameter '{name}'.");
-            }
-
             using var scope = NewDisposeScope();
-            var value = transform(parameter.detach().to(ScalarType.Float32).cpu()).contiguous();
+            var value = compute().contiguous();
             _graph.Initializer(onnxName, value.data<float>().ToArray(), value.shape);
         }
 
         return onnxName;
     }
+
+    private Tensor Raw(string name) => _state.TryGetValue(name, out var parameter)
+        ? parameter.detach().to(ScalarType.Float32).cpu()
+        : throw new InvalidOperationException($"The network has no parameter '{name}'.");
 }
