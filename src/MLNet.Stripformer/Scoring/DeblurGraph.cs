@@ -12,10 +12,11 @@ namespace MLNet.Stripformer.Scoring;
 /// <item>A <c>Loop</c> over tiles of at most <c>tile</c> x <c>tile</c> pixels (as few as cover the image, all the
 /// same size, spread evenly), neighbours sharing at least <c>overlap</c> pixels. Each
 /// tile runs the wrapped network (its nodes and weights copied unchanged into the loop body) and is blended into a
-/// running sum with weights that ramp over the overlap; the sum is divided by the summed weights. An image that fits in one tile is one iteration with weight 1: exactly the untiled network.</item>
+/// running sum with weights that ramp over the overlap, normalised so that every pixel's weights sum to 1. An image
+/// that fits in one tile is one iteration with weight 1: exactly the untiled network.</item>
 /// <item>Output <see cref="OutputName"/>, float [1, L]: the packed result, clipped to [0, 1].</item>
 /// </list>
-/// Memory is bounded by the tile: the running sum is 4 floats a pixel, the network's activations scale with the
+/// Memory is bounded by the tile: the running sum is 3 floats a pixel, the network's activations scale with the
 /// tile, not the image.
 /// </summary>
 internal static class DeblurGraph
@@ -49,16 +50,12 @@ internal static class DeblurGraph
         var rows = Axis(g, height, g.Int64s(tileSize), stride, overlap);
         var columns = Axis(g, width, g.Int64s(tileSize), stride, overlap);
         string count = g.Op("Squeeze", [g.Op("Mul", [rows.Count, columns.Count]), g.Int64s(0)]);
-        string weights = g.Op("Unsqueeze", [g.Op("Mul", [g.Op("Unsqueeze", [rows.Weights, g.Int64s(1)]), columns.Weights]), g.Int64s(0, 1)]);
 
-        string accumulatorShape = g.Op("Concat", [g.Int64s(1, 4), height, width], Int("axis", 0));
+        string accumulatorShape = g.Op("Concat", [g.Int64s(1, 3), height, width], Int("axis", 0));
         string empty = g.Op("Expand", [g.FloatScalar(0f), accumulatorShape]);
-        var body = Body(g, network, image, height, width, rows, columns, weights);
+        var body = Body(g, network, image, height, width, rows, columns);
         string sum = g.Op("Loop", [count, string.Empty, empty], Graph("body", body));
-
-        string colour = g.Op("Slice", [sum, g.Int64s(0), g.Int64s(3), g.Int64s(1)]);
-        string weight = g.Op("Slice", [sum, g.Int64s(3), g.Int64s(4), g.Int64s(1)]);
-        string result = g.Op("Clip", [g.Op("Div", [colour, weight]), g.FloatScalar(0f), g.FloatScalar(1f)]);
+        string result = g.Op("Clip", [sum, g.FloatScalar(0f), g.FloatScalar(1f)]);
         string packed = g.Op("Concat", [sizeAsFloat, g.Op("Reshape", [result, g.Int64s(-1)])], Int("axis", 0));
         g.Node("Reshape", [packed, g.Int64s(1, -1)], [OutputName]);
         g.Output(OutputName, OnnxElementType.Float, 1, "packed_length");
@@ -75,8 +72,8 @@ internal static class DeblurGraph
     }
 
     /// <summary>The tiles along one axis: their count and common size, the last start (length - size), the
-    /// divisor that spaces the starts evenly, and the blending weights.</summary>
-    private sealed record TileAxis(string Count, string Size, string Last, string Divisor, string Weights);
+    /// divisor that spaces the starts evenly, a tile's blending weights, and their sum over the tiles.</summary>
+    private sealed record TileAxis(string Count, string Size, string Last, string Divisor, string Weights, string Coverage);
 
     private static TileAxis Axis(OnnxGraphBuilder g, string length, string tile, string stride, int overlap)
     {
@@ -100,11 +97,35 @@ internal static class DeblurGraph
         string ramp = g.Op("Min", [g.Op("Min", [fromStart, fromEnd]), g.Int64s(overlap + 1)]);
         string single = g.Op("Equal", [count, one]);
         string weights = g.Op("Cast", [g.Op("Where", [single, one, ramp])], Int("to", (long)OnnxElementType.Float));
-        return new TileAxis(count, size, last, divisor, weights);
+        var axis = new TileAxis(count, size, last, divisor, weights, string.Empty);
+        return axis with { Coverage = Coverage(g, axis, length) };
+    }
+
+    /// <summary>The start of tile <paramref name="index"/> ([1] int64) along an axis.</summary>
+    private static string Start(OnnxGraphBuilder b, string index, TileAxis axis) => b.Op("Div", [b.Op("Mul", [index, axis.Last]), axis.Divisor]);
+
+    /// <summary>The summed weights of all tiles at each position of an axis ([length] float), from a small loop over
+    /// the tiles: dividing a tile's weights by it makes the contributions to every pixel sum to exactly 1, so the
+    /// image needs no weight channel and no final division.</summary>
+    private static string Coverage(OnnxGraphBuilder g, TileAxis axis, string length)
+    {
+        var b = new OnnxGraphBuilder("coverage", g.NewName("coverage") + "/");
+        string iteration = b.NewName("iteration"), condition = b.NewName("condition"), sumIn = b.NewName("sum_in");
+        b.Input(iteration, OnnxElementType.Int64);
+        b.Input(condition, OnnxElementType.Bool);
+        b.Input(sumIn, OnnxElementType.Float, null);
+        string start = Start(b, b.Op("Unsqueeze", [iteration, g.Int64s(0)]), axis);
+        string pads = b.Op("Concat", [start, b.Op("Sub", [b.Op("Sub", [length, start]), axis.Size])], Int("axis", 0));
+        string conditionOut = b.Op("Identity", [condition]);
+        string sumOut = b.Op("Add", [sumIn, b.Op("Pad", [axis.Weights, pads])]);
+        b.Output(conditionOut, OnnxElementType.Bool);
+        b.Output(sumOut, OnnxElementType.Float, null);
+        string empty = g.Op("Expand", [g.FloatScalar(0f), length]);
+        return g.Op("Loop", [g.Op("Squeeze", [axis.Count, g.Int64s(0)]), string.Empty, empty], Graph("body", b));
     }
 
     private static OnnxGraphBuilder Body(
-        OnnxGraphBuilder outer, DeblurModelCheck network, string image, string height, string width, TileAxis rows, TileAxis columns, string weights)
+        OnnxGraphBuilder outer, DeblurModelCheck network, string image, string height, string width, TileAxis rows, TileAxis columns)
     {
         var b = new OnnxGraphBuilder("tile", Prefix + "tile/");
         string iteration = Prefix + "tile/iteration", condition = Prefix + "tile/condition", sumIn = Prefix + "tile/sum_in";
@@ -113,9 +134,8 @@ internal static class DeblurGraph
         b.Input(sumIn, OnnxElementType.Float, null);
 
         string index = b.Op("Unsqueeze", [iteration, outer.Int64s(0)]);
-        string Start(string i, TileAxis axis) => b.Op("Div", [b.Op("Mul", [i, axis.Last]), axis.Divisor]);
-        string y = Start(b.Op("Div", [index, columns.Count]), rows);
-        string x = Start(b.Op("Mod", [index, columns.Count]), columns);
+        string y = Start(b, b.Op("Div", [index, columns.Count]), rows);
+        string x = Start(b, b.Op("Mod", [index, columns.Count]), columns);
         string starts = b.Op("Concat", [y, x], Int("axis", 0));
         string ends = b.Op("Concat", [b.Op("Add", [y, rows.Size]), b.Op("Add", [x, columns.Size])], Int("axis", 0));
         b.Node("Slice", [image, starts, ends, outer.Int64s(2, 3)], [network.InputName]);
@@ -131,7 +151,10 @@ internal static class DeblurGraph
             b.RawInitializer(initializer);
         }
 
-        string weighted = b.Op("Concat", [b.Op("Mul", [network.OutputName, weights]), weights], Int("axis", 1));
+        string Normalised(TileAxis axis, string start) =>
+            b.Op("Div", [axis.Weights, b.Op("Slice", [axis.Coverage, start, b.Op("Add", [start, axis.Size])])]);
+        string mask = b.Op("Mul", [b.Op("Unsqueeze", [Normalised(rows, y), outer.Int64s(1)]), Normalised(columns, x)]);
+        string weighted = b.Op("Mul", [network.OutputName, b.Op("Unsqueeze", [mask, outer.Int64s(0, 1)])]);
         string before = b.Op("Concat", [outer.Int64s(0, 0), y, x], Int("axis", 0));
         string after = b.Op("Concat", [outer.Int64s(0, 0), b.Op("Sub", [b.Op("Sub", [height, y]), rows.Size]), b.Op("Sub", [b.Op("Sub", [width, x]), columns.Size])], Int("axis", 0));
         string placed = b.Op("Pad", [weighted, b.Op("Concat", [before, after], Int("axis", 0))]);
