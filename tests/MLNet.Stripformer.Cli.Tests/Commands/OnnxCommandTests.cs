@@ -96,6 +96,25 @@ public sealed class OnnxCommandTests : IDisposable
         Assert.Contains("--model", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Quality_writes_a_table_of_every_method_for_every_report_kernel()
+    {
+        string val = Path.Combine(Dir, "val"), train = Path.Combine(Dir, "train");
+        Directory.CreateDirectory(val);
+        Directory.CreateDirectory(train);
+        File.Copy(TestPaths.Reference("crop0.png"), Path.Combine(val, "a.png"));
+        File.Copy(TestPaths.Reference("crop2.png"), Path.Combine(train, "b.png"));
+        string report = Path.Combine(Dir, "QUALITY.md");
+
+        var run = CliRun.Of("quality", "--val", val, "--train", train, "--model", TestPaths.Reference("tiny-stripformer.onnx"), "--output", report);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        string text = File.ReadAllText(report);
+        Assert.Contains("| kernel | blurred input | unsharp masking | Wiener | model |", text, StringComparison.Ordinal);
+        Assert.Contains("Wiener balance", text, StringComparison.Ordinal);
+        Assert.Equal(3, text.Split('\n').Count(l => l.StartsWith("| `gaussian:", StringComparison.Ordinal)));
+    }
+
     private string ExportSeed()
     {
         TorchRuntime.Initialize();
