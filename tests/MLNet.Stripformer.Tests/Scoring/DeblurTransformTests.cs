@@ -35,6 +35,27 @@ public class DeblurTransformTests
     }
 
     [Fact]
+    public void Unusual_but_valid_images_give_finite_pixels_of_their_own_size()
+    {
+        var context = new MLContext(seed: 1);
+        var images = new[]
+        {
+            new RgbImage(1, 1, [0.2f, 0.5f, 0.9f]),
+            Noise(3, 2, 9),
+            new RgbImage(40, 30),
+            new RgbImage(40, 30, Enumerable.Repeat(1f, 3 * 40 * 30).ToArray()),
+            new RgbImage(40, 30, Enumerable.Repeat(0.5f, 3 * 40 * 30).ToArray()),
+            Noise(783, 1000, 10),
+        };
+        var data = context.Data.LoadFromEnumerable(images.Select(i => new Row { Image = PackedImage.Pack(i) }));
+
+        var outputs = ImageColumn.Read(context.Transforms.Deblur("Deblurred", "Image", TinyModel).Fit(data).Transform(data), "Deblurred").ToList();
+
+        Assert.Equal(images.Select(i => (i.Width, i.Height)), outputs.Select(o => (o.Width, o.Height)));
+        Assert.All(outputs, o => Assert.All(o.Pixels, p => Assert.True(float.IsFinite(p) && p >= 0 && p <= 1)));
+    }
+
+    [Fact]
     public void Tiles_blend_back_into_the_untiled_result()
     {
         // A per-pixel model gives the same value for a pixel in every tile, so blending must reproduce it exactly
