@@ -21,6 +21,7 @@ internal static class StripformerCli
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
         root.Subcommands.Add(QualityCommand.Create(context));
+        root.Subcommands.Add(CompareCommand.Create(context));
         root.Subcommands.Add(BenchTrainCommand.Create(context));
         return root.Parse(args).Invoke(new InvocationConfiguration { Error = error, Output = console.Profile.Out.Writer });
     }

@@ -22,7 +22,7 @@ internal static class EvalCommand
 
     private static int Execute(CliContext context, string reference, string candidate, string? json, CancellationToken cancellationToken)
     {
-        var pairs = PairFiles(reference, candidate);
+        var pairs = ImagePairing.Pair(reference, candidate);
         var ml = new MLContext();
         var data = ml.Data.LoadFromEnumerable(pairs.Select(p => new EvalRow
         {
@@ -44,37 +44,6 @@ internal static class EvalCommand
         }
 
         return 0;
-    }
-
-    private static List<(string Reference, string Candidate)> PairFiles(string reference, string candidate)
-    {
-        if (File.Exists(reference) && File.Exists(candidate))
-        {
-            return [(reference, candidate)];
-        }
-
-        var references = ImageFiles.InDirectory(reference);
-        var candidates = ImageFiles.InDirectory(candidate)
-            .GroupBy(f => Path.GetFileNameWithoutExtension(f)!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var pairs = new List<(string, string)>();
-        foreach (string file in references)
-        {
-            string name = Path.GetFileNameWithoutExtension(file);
-            if (!candidates.TryGetValue(name, out var matches))
-            {
-                throw new FileNotFoundException($"No candidate image named '{name}.*' in '{candidate}' for the reference '{file}'.");
-            }
-
-            if (matches.Count > 1)
-            {
-                throw new ArgumentException($"Several candidates match the reference '{file}': {string.Join(", ", matches)}.");
-            }
-
-            pairs.Add((file, matches[0]));
-        }
-
-        return pairs.Count > 0 ? pairs : throw new ArgumentException($"The reference directory '{reference}' holds no image files.");
     }
 
     private sealed class EvalRow

@@ -115,6 +115,18 @@ public sealed class OnnxCommandTests : IDisposable
         Assert.Equal(3, text.Split('\n').Count(l => l.StartsWith("| `gaussian:", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void Compare_writes_one_captioned_side_by_side_image_per_photo()
+    {
+        string output = Path.Combine(Dir, "compare");
+        var run = CliRun.Of("compare", "--sharp", TestPaths.Reference("crop0.png"), "--blurred", TestPaths.Reference("crop0_g11_1.6.png"), "--deblurred", TestPaths.Reference("crop0_g7_1.0.png"), "--output", output);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var image = ImageDecoder.Decode(Path.Combine(output, "crop0__compare.png"));
+        var sharp = ImageDecoder.Decode(TestPaths.Reference("crop0.png"));
+        Assert.Equal((3 * sharp.Width) + 32, image.Width);
+    }
+
     private string ExportSeed()
     {
         TorchRuntime.Initialize();
