@@ -9,11 +9,11 @@ namespace MLNet.Stripformer.Scoring;
 /// with the tiling inside the graph, so that the saved ML.NET model and any ONNX runtime tile the same way.
 /// <list type="bullet">
 /// <item>Input <see cref="InputName"/>, float [1, L]: the packed image [H, W, R plane, G plane, B plane].</item>
-/// <item>A <c>Loop</c> over tiles of at most <c>tile</c> x <c>tile</c> pixels (as few as cover the image, all the
-/// same size, spread evenly), neighbours sharing at least <c>overlap</c> pixels. Each
-/// tile runs the wrapped network (its nodes and weights copied unchanged into the loop body) and is blended into a
-/// running sum with weights that ramp over the overlap, normalised so that every pixel's weights sum to 1. An image
-/// that fits in one tile is one iteration with weight 1: exactly the untiled network.</item>
+/// <item>A <c>Loop</c> over tiles of about <c>tile</c> x <c>tile</c> pixels (as few as cover the image, all the
+/// same size, starting on the network's 4-pixel grid, spread evenly), neighbours sharing at least <c>overlap</c>
+/// pixels. Each tile runs the wrapped network (its nodes and weights copied unchanged into the loop body) and is
+/// blended into a running sum with weights that ramp over the overlap, normalised so that every pixel's weights
+/// sum to 1. An image that fits in one tile is one iteration with weight 1: exactly the untiled network.</item>
 /// <item>Output <see cref="OutputName"/>, float [1, L]: the packed result, clipped to [0, 1].</item>
 /// </list>
 /// Memory is bounded by the tile: the running sum is 3 floats a pixel, the network's activations scale with the
@@ -78,15 +78,18 @@ internal static class DeblurGraph
     private static TileAxis Axis(OnnxGraphBuilder g, string length, string tile, string stride, int overlap)
     {
         // count = ceil((length - min(length, tile)) / stride) + 1 tiles of at most `tile`; then the tiles shrink to
-        // size = min(length, roundUp4(ceil((length + (count - 1) * overlap) / count))), spread evenly:
-        // start(i) = i * (length - size) / (count - 1). Neighbours overlap by at least `overlap`, and no more
-        // pixels are computed than needed (1024 in tiles of 512 is 3 tiles of 364, not 3 of 512).
+        // about (length + (count - 1) * (overlap + 4)) / count, rounded to a multiple of 4 plus length mod 4, and
+        // start at multiples of 4, spread evenly: start(i) = 4 floor(i (length - size) / (count - 1) / 4); the last
+        // start is length - size, itself a multiple of 4. Starts on the network's stride-4 grid matter: a tile
+        // shifted by a non-multiple of 4 sees a differently sampled feature grid and its output differs visibly.
+        // (1024 in tiles of at most 512: 3 tiles of 368, not 3 of 512.)
         string one = g.Int64s(1), four = g.Int64s(4);
         string Ceil(string a, string b) => g.Op("Div", [g.Op("Add", [a, g.Op("Sub", [b, one])]), b]);
         string count = g.Op("Add", [Ceil(g.Op("Sub", [length, g.Op("Min", [length, tile])]), stride), one]);
         string gaps = g.Op("Sub", [count, one]);
-        string covered = g.Op("Add", [length, g.Op("Mul", [gaps, g.Int64s(overlap)])]);
-        string size = g.Op("Min", [length, g.Op("Mul", [Ceil(Ceil(covered, count), four), four])]);
+        string covered = g.Op("Add", [length, g.Op("Mul", [gaps, g.Int64s(overlap + 4)])]);
+        string aligned = g.Op("Add", [g.Op("Mul", [Ceil(Ceil(covered, count), four), four]), g.Op("Mod", [length, four])]);
+        string size = g.Op("Min", [length, aligned]);
         string last = g.Op("Sub", [length, size]);
         string divisor = g.Op("Max", [gaps, one]);
 
@@ -102,7 +105,11 @@ internal static class DeblurGraph
     }
 
     /// <summary>The start of tile <paramref name="index"/> ([1] int64) along an axis.</summary>
-    private static string Start(OnnxGraphBuilder b, string index, TileAxis axis) => b.Op("Div", [b.Op("Mul", [index, axis.Last]), axis.Divisor]);
+    private static string Start(OnnxGraphBuilder b, string index, TileAxis axis)
+    {
+        string four = b.Int64s(4);
+        return b.Op("Mul", [b.Op("Div", [b.Op("Div", [b.Op("Mul", [index, axis.Last]), axis.Divisor]), four]), four]);
+    }
 
     /// <summary>The summed weights of all tiles at each position of an axis ([length] float), from a small loop over
     /// the tiles: dividing a tile's weights by it makes the contributions to every pixel sum to exactly 1, so the

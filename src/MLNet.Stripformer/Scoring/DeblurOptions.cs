@@ -24,8 +24,9 @@ public sealed class DeblurOptions
     /// <summary>Threads ONNX Runtime uses to run independent operators in parallel; null lets ONNX Runtime choose.</summary>
     public int? InterOpThreads { get; set; }
 
-    /// <summary>Largest tile side in pixels; images larger than this are deblurred tile by tile, inside the ONNX
-    /// graph, which bounds memory. 0 runs every image whole. Default 512.</summary>
+    /// <summary>Tile side in pixels; images larger than this are deblurred tile by tile, inside the ONNX graph,
+    /// which bounds memory. Tiles start on the network's 4-pixel grid, so a tile may be up to 7 pixels larger.
+    /// 0 runs every image whole. Default 512.</summary>
     public int TileSize { get; set; } = DefaultTileSize;
 
     /// <summary>Pixels that neighbouring tiles share; their outputs are blended across the overlap. Default 32.</summary>
