@@ -33,7 +33,7 @@ public static class WienerDeconvolution
         ArgumentOutOfRangeException.ThrowIfNegative(margin);
         if (margin > 0)
         {
-            return Crop(Apply(Mirror(image, margin), kernel, balance), margin, image.Width, image.Height);
+            return ImageCrop.Region(Apply(Mirror(image, margin), kernel, balance), margin, margin, image.Width, image.Height);
         }
 
         var fft = new Fft2D(image.Width, image.Height);
@@ -88,22 +88,6 @@ public static class WienerDeconvolution
                 {
                     target[(y * width) + x] = source[(sy * image.Width) + BorderIndex.Reflect101(x - margin, image.Width)];
                 }
-            }
-        }
-
-        return result;
-    }
-
-    private static RgbImage Crop(RgbImage image, int margin, int width, int height)
-    {
-        var result = new RgbImage(width, height);
-        for (int c = 0; c < RgbImage.Channels; c++)
-        {
-            var source = image.Plane(c);
-            var target = result.Plane(c);
-            for (int y = 0; y < height; y++)
-            {
-                source.Slice(((y + margin) * image.Width) + margin, width).CopyTo(target.Slice(y * width, width));
             }
         }
 

@@ -3,39 +3,29 @@ using Microsoft.ML.Data;
 using MLNet.Stripformer.Imaging;
 using MLNet.Stripformer.Scoring;
 using MLNet.Stripformer.Tests.Support;
+using static MLNet.Stripformer.Tests.Support.TestImages;
 
 namespace MLNet.Stripformer.Tests.Scoring;
 
 public class DeblurConcurrencyTests
 {
-    private sealed class Row
-    {
-        [VectorType]
-        public float[] Image { get; set; } = [];
-    }
-
-    private sealed class Prediction
-    {
-        [VectorType]
-        public float[] Deblurred { get; set; } = [];
-    }
 
     [Fact]
     public void Eight_threads_with_their_own_prediction_engines_get_the_single_thread_pixels()
     {
         var context = new MLContext(seed: 1);
-        var images = Enumerable.Range(0, 16).Select(i => Noise(20 + i, 17 + (2 * i), i)).ToList();
-        var data = context.Data.LoadFromEnumerable(images.Select(i => new Row { Image = PackedImage.Pack(i) }));
+        var images = Enumerable.Range(0, 16).Select(i => TestImages.Noise(20 + i, 17 + (2 * i), i)).ToList();
+        var data = context.Data.LoadFromEnumerable(images.Select(i => new ImageRow { Image = PackedImage.Pack(i) }));
         var model = context.Transforms.Deblur("Deblurred", "Image", TestPaths.Reference("tiny-stripformer.onnx"), new DeblurOptions { TileSize = 16, TileOverlap = 4 }).Fit(data);
         var expected = ImageColumn.Read(model.Transform(data), "Deblurred").Select(i => i.Pixels).ToList();
 
         var actual = new float[images.Count][];
         Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, thread =>
         {
-            using var engine = context.Model.CreatePredictionEngine<Row, Prediction>(model);
+            using var engine = context.Model.CreatePredictionEngine<ImageRow, DeblurredRow>(model);
             for (int i = thread; i < images.Count; i += 8)
             {
-                actual[i] = PackedImage.Unpack(engine.Predict(new Row { Image = PackedImage.Pack(images[i]) }).Deblurred, $"row {i}").Pixels;
+                actual[i] = PackedImage.Unpack(engine.Predict(new ImageRow { Image = PackedImage.Pack(images[i]) }).Deblurred, $"row {i}").Pixels;
             }
         });
 
@@ -49,8 +39,8 @@ public class DeblurConcurrencyTests
     public void A_multi_threaded_cursor_set_over_one_transformer_gets_the_single_thread_pixels()
     {
         var context = new MLContext(seed: 1);
-        var images = Enumerable.Range(0, 12).Select(i => Noise(30, 18 + i, 100 + i)).ToList();
-        var data = context.Data.Cache(context.Data.LoadFromEnumerable(images.Select(i => new Row { Image = PackedImage.Pack(i) })));
+        var images = Enumerable.Range(0, 12).Select(i => TestImages.Noise(30, 18 + i, 100 + i)).ToList();
+        var data = context.Data.Cache(context.Data.LoadFromEnumerable(images.Select(i => new ImageRow { Image = PackedImage.Pack(i) })));
         var scored = context.Transforms.Deblur("Deblurred", "Image", TestPaths.Reference("tiny-stripformer.onnx")).Fit(data).Transform(data);
         var expected = ImageColumn.Read(scored, "Deblurred").Select(i => i.Pixels).ToList();
 
@@ -79,11 +69,5 @@ public class DeblurConcurrencyTests
         {
             Assert.Equal(expected[i], actual[i]);
         }
-    }
-
-    private static RgbImage Noise(int width, int height, int seed)
-    {
-        var random = new Random(seed);
-        return new RgbImage(width, height, Enumerable.Range(0, 3 * width * height).Select(_ => (float)random.NextDouble()).ToArray());
     }
 }

@@ -6,6 +6,7 @@ using MLNet.Stripformer.Imaging;
 using MLNet.Stripformer.Onnx;
 using MLNet.Stripformer.Scoring;
 using MLNet.Stripformer.Tests.Support;
+using static MLNet.Stripformer.Tests.Support.TestImages;
 
 namespace MLNet.Stripformer.Tests.Scoring;
 
@@ -13,18 +14,12 @@ public class DeblurTransformTests
 {
     private static string TinyModel => TestPaths.Reference("tiny-stripformer.onnx");
 
-    private sealed class Row
-    {
-        [VectorType]
-        public float[] Image { get; set; } = [];
-    }
-
     [Fact]
     public void Deblurs_images_of_different_sizes_in_one_data_view()
     {
         var context = new MLContext(seed: 1);
-        var images = new[] { Noise(37, 23, 1), Noise(8, 5, 2), Noise(64, 48, 3) };
-        var data = context.Data.LoadFromEnumerable(images.Select(i => new Row { Image = PackedImage.Pack(i) }));
+        var images = new[] { TestImages.Noise(37, 23, 1), TestImages.Noise(8, 5, 2), TestImages.Noise(64, 48, 3) };
+        var data = context.Data.LoadFromEnumerable(images.Select(i => new ImageRow { Image = PackedImage.Pack(i) }));
 
         var scored = context.Transforms.Deblur("Deblurred", "Image", TinyModel).Fit(data).Transform(data);
 
@@ -41,13 +36,13 @@ public class DeblurTransformTests
         var images = new[]
         {
             new RgbImage(1, 1, [0.2f, 0.5f, 0.9f]),
-            Noise(3, 2, 9),
+            TestImages.Noise(3, 2, 9),
             new RgbImage(40, 30),
             new RgbImage(40, 30, Enumerable.Repeat(1f, 3 * 40 * 30).ToArray()),
             new RgbImage(40, 30, Enumerable.Repeat(0.5f, 3 * 40 * 30).ToArray()),
-            Noise(783, 1000, 10),
+            TestImages.Noise(783, 1000, 10),
         };
-        var data = context.Data.LoadFromEnumerable(images.Select(i => new Row { Image = PackedImage.Pack(i) }));
+        var data = context.Data.LoadFromEnumerable(images.Select(i => new ImageRow { Image = PackedImage.Pack(i) }));
 
         var outputs = ImageColumn.Read(context.Transforms.Deblur("Deblurred", "Image", TinyModel).Fit(data).Transform(data), "Deblurred").ToList();
 
@@ -62,8 +57,8 @@ public class DeblurTransformTests
         // up to rounding: this checks the tile grid, the clamped last tiles, the weights and the placement.
         byte[] model = PerPixelModel();
         var context = new MLContext(seed: 1);
-        var images = new[] { Noise(50, 37, 4), Noise(16, 16, 5), Noise(17, 100, 6) };
-        var data = context.Data.LoadFromEnumerable(images.Select(i => new Row { Image = PackedImage.Pack(i) }));
+        var images = new[] { TestImages.Noise(50, 37, 4), TestImages.Noise(16, 16, 5), TestImages.Noise(17, 100, 6) };
+        var data = context.Data.LoadFromEnumerable(images.Select(i => new ImageRow { Image = PackedImage.Pack(i) }));
 
         var untiled = Score(context, data, model, new DeblurOptions { TileSize = 0 });
         var tiled = Score(context, data, model, new DeblurOptions { TileSize = 16, TileOverlap = 4 });
@@ -109,12 +104,12 @@ public class DeblurTransformTests
     public void Prediction_engine_deblurs_one_image()
     {
         var context = new MLContext();
-        var image = Noise(30, 20, 7);
-        var data = context.Data.LoadFromEnumerable(new[] { new Row { Image = PackedImage.Pack(image) } });
+        var image = TestImages.Noise(30, 20, 7);
+        var data = context.Data.LoadFromEnumerable(new[] { new ImageRow { Image = PackedImage.Pack(image) } });
         var model = context.Transforms.Deblur("Deblurred", "Image", TinyModel).Fit(data);
-        var engine = context.Model.CreatePredictionEngine<Row, Prediction>(model);
+        var engine = context.Model.CreatePredictionEngine<ImageRow, DeblurredRow>(model);
 
-        var result = PackedImage.Unpack(engine.Predict(new Row { Image = PackedImage.Pack(image) }).Deblurred, "prediction");
+        var result = PackedImage.Unpack(engine.Predict(new ImageRow { Image = PackedImage.Pack(image) }).Deblurred, "prediction");
 
         Assert.Equal((30, 20), (result.Width, result.Height));
         Assert.Equal(ImageColumn.Read(model.Transform(data), "Deblurred").Single().Pixels, result.Pixels);
@@ -179,7 +174,7 @@ public class DeblurTransformTests
     [Fact]
     public void The_mlcontext_gpu_settings_apply_when_the_options_name_no_device()
     {
-        var data = new MLContext().Data.LoadFromEnumerable(new[] { new Row { Image = PackedImage.Pack(Noise(12, 10, 8)) } });
+        var data = new MLContext().Data.LoadFromEnumerable(new[] { new ImageRow { Image = PackedImage.Pack(TestImages.Noise(12, 10, 8)) } });
         var fallback = new MLContext { GpuDeviceId = 0, FallbackToCpu = true };
         Assert.Contains("CUDA device 0 unavailable", fallback.Transforms.Deblur("D", "Image", TinyModel).Fit(data).Provider, StringComparison.Ordinal);
 
@@ -188,23 +183,11 @@ public class DeblurTransformTests
         Assert.Contains("CUDA device 0", error.Message, StringComparison.Ordinal);
     }
 
-    private sealed class Prediction
-    {
-        [VectorType]
-        public float[] Deblurred { get; set; } = [];
-    }
-
     private static List<RgbImage> Score(MLContext context, IDataView data, byte[] model, DeblurOptions options) =>
         ImageColumn.Read(context.Transforms.Deblur("Out", "Image", new MemoryStream(model), options).Fit(data).Transform(data), "Out").ToList();
 
     private static List<float[]> Column(IDataView data, string name) =>
         data.GetColumn<VBuffer<float>>(name).Select(v => v.DenseValues().ToArray()).ToList();
-
-    private static RgbImage Noise(int width, int height, int seed)
-    {
-        var random = new Random(seed);
-        return new RgbImage(width, height, Enumerable.Range(0, 3 * width * height).Select(_ => (float)random.NextDouble()).ToArray());
-    }
 
     /// <summary><c>output = 0.8 x + 0.1</c>, [N, 3, H, W] in and out.</summary>
     private static byte[] PerPixelModel()
