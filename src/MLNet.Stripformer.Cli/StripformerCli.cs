@@ -23,6 +23,9 @@ internal static class StripformerCli
         root.Subcommands.Add(QualityCommand.Create(context));
         root.Subcommands.Add(CompareCommand.Create(context));
         root.Subcommands.Add(BenchTrainCommand.Create(context));
-        return root.Parse(args).Invoke(new InvocationConfiguration { Error = error, Output = console.Profile.Out.Writer });
+        // Ctrl+C / SIGTERM cancel the command's token; give it time to finish the current step and save (training
+        // writes last.ckpt), instead of System.CommandLine's default 2 s before it ends the process.
+        var configuration = new InvocationConfiguration { Error = error, Output = console.Profile.Out.Writer, ProcessTerminationTimeout = TimeSpan.FromMinutes(2) };
+        return root.Parse(args).Invoke(configuration);
     }
 }
