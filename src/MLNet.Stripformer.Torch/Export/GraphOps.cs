@@ -41,8 +41,7 @@ internal sealed class GraphOps
     /// <summary>A linear layer (or 1x1 convolution) on tokens [B, N, C]: <c>MatMul</c> by the transposed weight, then
     /// the bias. (ONNX Runtime's <c>MatMul</c> pre-packs the constant weight and ran these shapes about a third faster
     /// than <c>Gemm</c> with <c>transB</c>; a 3-D input keeps the pair from being re-fused into a <c>Gemm</c>.)</summary>
-    public string Linear(string x, string prefix) =>
-        Add(Graph.Op("MatMul", [x, Weights.Transposed(prefix + ".weight")]), Weights.Get(prefix + ".bias"));
+    public string Linear(string x, string prefix) => MatMulAdd(x, Weights.Transposed(prefix + ".weight"), Weights.Get(prefix + ".bias"));
 
     /// <summary><c>x W + b</c> with a [in, out] weight and a bias already written as initializers.</summary>
     public string MatMulAdd(string x, string weight, string? bias)

@@ -22,6 +22,7 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
     private readonly string _source;
     private readonly DeblurModelCheck _model;
     private readonly DeblurOptions _options;
+    private readonly Lazy<WrappedModelFile> _wrapped;
 
     internal DeblurEstimator(TransformsCatalog catalog, string outputColumnName, string inputColumnName, byte[] model, string source, DeblurOptions? options)
     {
@@ -32,6 +33,9 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
         _environment = CatalogContext.Of(catalog);
         (_output, _input, _source, _options) = (outputColumnName, inputColumnName, source, options);
         _model = DeblurModelCheck.Read(model, source);
+
+        // Built once: GetOutputSchema and every Fit use the same wrapped graph (serialising it copies the weights).
+        _wrapped = new(() => WrappedModelFile.Write(DeblurGraph.Build(_model, _options.TileSize, _options.TileOverlap)));
     }
 
     /// <summary>The model's metadata (configuration, input range, project version).</summary>
@@ -67,7 +71,8 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
     /// the temporary directory (see <see cref="WrappedModelFile"/>).</summary>
     private T WithChain<T>(int? device, bool fallback, Func<IEstimator<ITransformer>, WrappedModelFile, T> use)
     {
-        var file = WrappedModelFile.Write(DeblurGraph.Build(_model, _options.TileSize, _options.TileOverlap));
+        var file = _wrapped.Value;
+        file.EnsureExists();
         // A private context: ML.NET would put the user's MLContext.GpuDeviceId back in place of a CPU choice made
         // here, and its GPU fallback catches only some failures.
         var onnx = _inner.Transforms.ApplyOnnxModel(new OnnxOptions

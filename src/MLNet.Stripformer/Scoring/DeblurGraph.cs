@@ -53,8 +53,7 @@ internal static class DeblurGraph
 
         string accumulatorShape = g.Op("Concat", [g.Int64s(1, 3), height, width], Int("axis", 0));
         string empty = g.Op("Expand", [g.FloatScalar(0f), accumulatorShape]);
-        var body = Body(g, network, image, height, width, rows, columns);
-        string sum = g.Op("Loop", [count, string.Empty, empty], Graph("body", body));
+        string sum = SumLoop(g, Prefix + "tile/", count, empty, (b, iteration) => PlacedTile(b, g, network, iteration, image, height, width, rows, columns));
         string result = g.Op("Clip", [sum, g.FloatScalar(0f), g.FloatScalar(1f)]);
         string packed = g.Op("Concat", [sizeAsFloat, g.Op("Reshape", [result, g.Int64s(-1)])], Int("axis", 0));
         g.Node("Reshape", [packed, g.Int64s(1, -1)], [OutputName]);
@@ -116,30 +115,36 @@ internal static class DeblurGraph
     /// image needs no weight channel and no final division.</summary>
     private static string Coverage(OnnxGraphBuilder g, TileAxis axis, string length)
     {
-        var b = new OnnxGraphBuilder("coverage", g.NewName("coverage") + "/");
-        string iteration = b.NewName("iteration"), condition = b.NewName("condition"), sumIn = b.NewName("sum_in");
-        b.Input(iteration, OnnxElementType.Int64);
-        b.Input(condition, OnnxElementType.Bool);
-        b.Input(sumIn, OnnxElementType.Float, null);
-        string start = Start(b, b.Op("Unsqueeze", [iteration, g.Int64s(0)]), axis);
-        string pads = b.Op("Concat", [start, b.Op("Sub", [b.Op("Sub", [length, start]), axis.Size])], Int("axis", 0));
-        string conditionOut = b.Op("Identity", [condition]);
-        string sumOut = b.Op("Add", [sumIn, b.Op("Pad", [axis.Weights, pads])]);
-        b.Output(conditionOut, OnnxElementType.Bool);
-        b.Output(sumOut, OnnxElementType.Float, null);
         string empty = g.Op("Expand", [g.FloatScalar(0f), length]);
-        return g.Op("Loop", [g.Op("Squeeze", [axis.Count, g.Int64s(0)]), string.Empty, empty], Graph("body", b));
+        return SumLoop(g, g.NewName("coverage") + "/", g.Op("Squeeze", [axis.Count, g.Int64s(0)]), empty, (b, iteration) =>
+        {
+            string start = Start(b, b.Op("Unsqueeze", [iteration, g.Int64s(0)]), axis);
+            string pads = b.Op("Concat", [start, b.Op("Sub", [b.Op("Sub", [length, start]), axis.Size])], Int("axis", 0));
+            return b.Op("Pad", [axis.Weights, pads]);
+        });
     }
 
-    private static OnnxGraphBuilder Body(
-        OnnxGraphBuilder outer, DeblurModelCheck network, string image, string height, string width, TileAxis rows, TileAxis columns)
+    /// <summary>An ONNX <c>Loop</c> of <paramref name="count"/> iterations that returns <paramref name="empty"/> plus
+    /// the sum of what <paramref name="addend"/> emits in the body for each iteration (given the body and the
+    /// iteration number, a scalar int64).</summary>
+    private static string SumLoop(OnnxGraphBuilder g, string prefix, string count, string empty, Func<OnnxGraphBuilder, string, string> addend)
     {
-        var b = new OnnxGraphBuilder("tile", Prefix + "tile/");
-        string iteration = Prefix + "tile/iteration", condition = Prefix + "tile/condition", sumIn = Prefix + "tile/sum_in";
+        var b = new OnnxGraphBuilder("body", prefix);
+        string iteration = prefix + "iteration", condition = prefix + "condition", sumIn = prefix + "sum_in";
         b.Input(iteration, OnnxElementType.Int64);
         b.Input(condition, OnnxElementType.Bool);
         b.Input(sumIn, OnnxElementType.Float, null);
+        string sumOut = b.Op("Add", [sumIn, addend(b, iteration)]);
+        b.Output(b.Op("Identity", [condition]), OnnxElementType.Bool);
+        b.Output(sumOut, OnnxElementType.Float, null);
+        return g.Op("Loop", [count, string.Empty, empty], Graph("body", b));
+    }
 
+    /// <summary>Tile <paramref name="iteration"/>: sliced from the image, run through the wrapped network, weighted,
+    /// and padded back to the image's place.</summary>
+    private static string PlacedTile(
+        OnnxGraphBuilder b, OnnxGraphBuilder outer, DeblurModelCheck network, string iteration, string image, string height, string width, TileAxis rows, TileAxis columns)
+    {
         string index = b.Op("Unsqueeze", [iteration, outer.Int64s(0)]);
         string y = Start(b, b.Op("Div", [index, columns.Count]), rows);
         string x = Start(b, b.Op("Mod", [index, columns.Count]), columns);
@@ -164,11 +169,6 @@ internal static class DeblurGraph
         string weighted = b.Op("Mul", [network.OutputName, b.Op("Unsqueeze", [mask, outer.Int64s(0, 1)])]);
         string before = b.Op("Concat", [outer.Int64s(0, 0), y, x], Int("axis", 0));
         string after = b.Op("Concat", [outer.Int64s(0, 0), b.Op("Sub", [b.Op("Sub", [height, y]), rows.Size]), b.Op("Sub", [b.Op("Sub", [width, x]), columns.Size])], Int("axis", 0));
-        string placed = b.Op("Pad", [weighted, b.Op("Concat", [before, after], Int("axis", 0))]);
-        string conditionOut = b.Op("Identity", [condition]);
-        string sumOut = b.Op("Add", [sumIn, placed]);
-        b.Output(conditionOut, OnnxElementType.Bool);
-        b.Output(sumOut, OnnxElementType.Float, null);
-        return b;
+        return b.Op("Pad", [weighted, b.Op("Concat", [before, after], Int("axis", 0))]);
     }
 }
