@@ -4,7 +4,7 @@ namespace MLNet.Stripformer.Cli;
 
 /// <summary>
 /// Runs a command's work and turns any failure into one line on standard error and exit code 1, so a user never
-/// sees a stack trace. Cancellation (Ctrl+C) gives exit code 130.
+/// sees a stack trace. Cancellation (Ctrl+C, SIGTERM) gives exit code 130.
 /// </summary>
 internal static class CommandRunner
 {
@@ -12,7 +12,11 @@ internal static class CommandRunner
     public const int Cancelled = 130;
 
     public static void SetAction(Command command, CliContext context, Func<ParseResult, CancellationToken, int> work) =>
-        command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(context, () => work(parseResult, cancellationToken))));
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.Shutdown);
+            return Task.FromResult(Run(context, () => work(parseResult, cancel.Token)));
+        });
 
     public static int Run(CliContext context, Func<int> work)
     {

@@ -11,11 +11,11 @@ internal sealed class OnnxDeblurrer : IDisposable
 {
     private readonly PredictionEngine<Input, Output> _engine;
 
-    public OnnxDeblurrer(string modelPath, DeblurOptions options)
+    public OnnxDeblurrer(OnnxModelChoice model, DeblurOptions options)
     {
         var context = new MLContext();
         var schemaOnly = context.Data.LoadFromEnumerable(Array.Empty<Input>());
-        var transformer = context.Transforms.Deblur(nameof(Output.Deblurred), nameof(Input.Image), modelPath, options).Fit(schemaOnly);
+        var transformer = context.Transforms.Deblur(nameof(Output.Deblurred), nameof(Input.Image), new MemoryStream(model.Bytes, writable: false), options).Fit(schemaOnly);
         Provider = transformer.Provider;
         _engine = context.Model.CreatePredictionEngine<Input, Output>(transformer);
     }

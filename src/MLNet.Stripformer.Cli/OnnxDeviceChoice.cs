@@ -5,18 +5,22 @@ namespace MLNet.Stripformer.Cli;
 /// <summary>The <c>--device</c>, <c>--threads</c>, <c>--tile</c> and <c>--overlap</c> options as Deblur options.</summary>
 internal static class OnnxDeviceChoice
 {
-    public static DeblurOptions Options(string device, int? threads, int tile, int overlap) => new()
+    public static DeblurOptions Options(string device, int? threads, int? tile = null, int? overlap = null)
     {
-        GpuDeviceId = device.ToLowerInvariant() switch
+        var defaults = new DeblurOptions();
+        return new()
         {
-            "cpu" => null,
-            "cuda" or "auto" => 0,
-            _ => throw new ArgumentException($"--device must be cpu, cuda or auto; got '{device}'."),
-        },
-        FallbackToCpu = true,
-        IntraOpThreads = threads,
-        InterOpThreads = threads is null ? null : 1,
-        TileSize = tile,
-        TileOverlap = overlap,
-    };
+            GpuDeviceId = device.ToLowerInvariant() switch
+            {
+                "cpu" => null,
+                "cuda" or "auto" => 0,
+                _ => throw new ArgumentException($"--device must be cpu, cuda or auto; got '{device}'."),
+            },
+            FallbackToCpu = true,
+            IntraOpThreads = threads,
+            InterOpThreads = threads is null ? null : 1,
+            TileSize = tile ?? defaults.TileSize,
+            TileOverlap = overlap ?? defaults.TileOverlap,
+        };
+    }
 }

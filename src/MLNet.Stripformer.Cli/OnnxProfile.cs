@@ -8,7 +8,7 @@ namespace MLNet.Stripformer.Cli;
 /// moves the trace to the wanted file: where the time goes, operator by operator.</summary>
 internal static class OnnxProfile
 {
-    public static void Write(string modelPath, RgbImage image, int? threads, string tracePath)
+    public static void Write(OnnxModelChoice model, RgbImage image, int? threads, string tracePath)
     {
         var options = new SessionOptions { EnableProfiling = true, ProfileOutputPathPrefix = Path.Combine(Path.GetTempPath(), "stripformer-profile") };
         if (threads is { } count)
@@ -17,7 +17,7 @@ internal static class OnnxProfile
             options.InterOpNumThreads = 1;
         }
 
-        using var session = new InferenceSession(modelPath, options);
+        using var session = new InferenceSession(model.Bytes, options);
         string input = session.InputMetadata.Keys.Single();
         var tensor = new DenseTensor<float>(image.Pixels, [1, 3, image.Height, image.Width]);
         for (int i = 0; i < 2; i++)

@@ -1,4 +1,5 @@
 using MLNet.Stripformer.Cli;
 using Spectre.Console;
 
-return StripformerCli.Run(args, AnsiConsole.Console, Console.Error);
+using var signals = new ShutdownSignals();
+return StripformerCli.Run(args, AnsiConsole.Console, Console.Error, signals.Token);

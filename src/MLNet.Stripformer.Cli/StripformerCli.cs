@@ -8,10 +8,10 @@ namespace MLNet.Stripformer.Cli;
 internal static class StripformerCli
 {
     /// <summary>Parses and runs a command line. Returns the process exit code: 0 on success.</summary>
-    public static int Run(string[] args, IAnsiConsole console, TextWriter error)
+    public static int Run(string[] args, IAnsiConsole console, TextWriter error, CancellationToken shutdown = default)
     {
         var root = new RootCommand("stripformer: image deblurring for ML.NET (blur synthesis, evaluation, Stripformer).");
-        var context = new CliContext(console, error);
+        var context = new CliContext(console, error, shutdown);
         root.Subcommands.Add(BlurCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
@@ -23,9 +23,9 @@ internal static class StripformerCli
         root.Subcommands.Add(QualityCommand.Create(context));
         root.Subcommands.Add(CompareCommand.Create(context));
         root.Subcommands.Add(BenchTrainCommand.Create(context));
-        // Ctrl+C / SIGTERM cancel the command's token; give it time to finish the current step and save (training
-        // writes last.ckpt), instead of System.CommandLine's default 2 s before it ends the process.
-        var configuration = new InvocationConfiguration { Error = error, Output = console.Profile.Out.Writer, ProcessTerminationTimeout = TimeSpan.FromMinutes(2) };
+        // Signals are handled by the caller's shutdown token (ShutdownSignals), which lets a command finish its step
+        // and save; System.CommandLine's own handler would end the process after a timeout.
+        var configuration = new InvocationConfiguration { Error = error, Output = console.Profile.Out.Writer, ProcessTerminationTimeout = null };
         return root.Parse(args).Invoke(configuration);
     }
 }

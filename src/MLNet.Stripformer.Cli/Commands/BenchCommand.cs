@@ -37,9 +37,9 @@ internal static class BenchCommand
                 throw new ArgumentException("--width, --height and --runs must be positive.");
             }
 
-            string path = DefaultModel.Resolve(r.GetValue(model));
+            var onnx = OnnxModelChoice.Resolve(r.GetValue(model));
             var image = ImageResize.Bilinear(ImageDecoder.Decode(r.GetValue(photo)!), w, h);
-            using var deblurrer = new OnnxDeblurrer(path, OnnxDeviceChoice.Options(r.GetValue(device)!, r.GetValue(threads), r.GetValue(tile), r.GetValue(overlap)));
+            using var deblurrer = new OnnxDeblurrer(onnx, OnnxDeviceChoice.Options(r.GetValue(device)!, r.GetValue(threads), r.GetValue(tile), r.GetValue(overlap)));
             context.Error.WriteLine(deblurrer.Provider);
             deblurrer.Deblur(image, "warm-up");
             var times = new List<double>();
@@ -54,7 +54,7 @@ internal static class BenchCommand
             var sorted = times.Order().ToList();
             double median = count % 2 == 1 ? sorted[count / 2] : (sorted[(count / 2) - 1] + sorted[count / 2]) / 2;
             var result = new BenchResult(
-                Path.GetFileName(path), w, h, r.GetValue(threads), r.GetValue(tile), deblurrer.Provider, count, median, sorted[0], w * (double)h / 1e6 / (median / 1000), PeakMemory.Bytes() / 1e6, times);
+                onnx.Name, w, h, r.GetValue(threads), r.GetValue(tile), deblurrer.Provider, count, median, sorted[0], w * (double)h / 1e6 / (median / 1000), PeakMemory.Bytes() / 1e6, times);
             context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{result.Model} {w}x{h}, tile {result.Tile}, threads {(result.Threads?.ToString(CultureInfo.InvariantCulture) ?? "default")}: median {median:F0} ms (min {sorted[0]:F0}, {count} runs), {result.MegapixelsPerSecond:F3} MP/s, peak memory {result.PeakMemoryMegabytes:F0} MB"));
             if (r.GetValue(json) is { } file)
@@ -64,7 +64,7 @@ internal static class BenchCommand
 
             if (r.GetValue(profile) is { } trace)
             {
-                OnnxProfile.Write(path, image, r.GetValue(threads), trace);
+                OnnxProfile.Write(onnx, image, r.GetValue(threads), trace);
                 context.Console.WriteLine($"Wrote the ONNX Runtime profile of one {w}x{h} run of the bare network to {trace}.");
             }
 

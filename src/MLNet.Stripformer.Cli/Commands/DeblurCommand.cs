@@ -51,7 +51,7 @@ internal static class DeblurCommand
             }
             else
             {
-                var onnx = new OnnxDeblurrer(DefaultModel.Resolve(r.GetValue(model)), OnnxDeviceChoice.Options(r.GetValue(device)!, r.GetValue(threads), r.GetValue(tile), r.GetValue(overlap)));
+                var onnx = new OnnxDeblurrer(OnnxModelChoice.Resolve(r.GetValue(model)), OnnxDeviceChoice.Options(r.GetValue(device)!, r.GetValue(threads), r.GetValue(tile), r.GetValue(overlap)));
                 (deblur, owner, description) = (onnx.Deblur, onnx, onnx.Provider);
             }
 

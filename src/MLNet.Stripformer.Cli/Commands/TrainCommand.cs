@@ -37,12 +37,13 @@ internal static class TrainCommand
         var cropsPerImage = new Option<int?>("--crops-per-image") { Description = "Random crops per pair per epoch." };
         var resume = new Option<bool>("--resume") { Description = "Continue from OUTPUT/last.ckpt." };
         var init = new Option<string?>("--init") { Description = "Start from these weights (our checkpoint or a PyTorch .pth)." };
-        var vgg = new Option<string?>("--vgg") { Description = "torchvision VGG19 state_dict for the contrastive loss (off without it)." };
+        var vgg = new Option<string?>("--vgg") { Description = "The contrastive loss's feature network: a torchvision VGG19 state_dict (.pth) or a ResNet-18 ONNX (default: the bundled ResNet-18)." };
+        var contrastive = new Option<double?>("--contrastive-weight") { Description = "Weight of the contrastive loss (default 0.0005; 0 turns it off)." };
         var seed = new Option<int>("--seed") { Description = "Seed of initialisation, crops and augmentation.", DefaultValueFactory = _ => 1 };
         var cache = new Option<bool>("--cache") { Description = "Keep the decoded and blurred pairs in memory after the first epoch (24 bytes per pixel of each pair; for machines with RAM to spare, e.g. GPU hosts)." };
         var command = new Command("train", "Train a Stripformer on pairs blurred from sharp photos.")
         {
-            train, val, output, config, recipe, kernel, crop, batch, epochs, lr, schedule, output_mode, precision, device, patience, cropsPerImage, resume, init, vgg, seed, cache,
+            train, val, output, config, recipe, kernel, crop, batch, epochs, lr, schedule, output_mode, precision, device, patience, cropsPerImage, resume, init, vgg, contrastive, seed, cache,
         };
         CommandRunner.SetAction(command, context, (r, cancellationToken) =>
         {
@@ -61,6 +62,7 @@ internal static class TrainCommand
             options.Device = r.GetValue(device);
             options.EarlyStoppingPatience = r.GetValue(patience);
             options.FeatureNetworkPath = r.GetValue(vgg);
+            options.ContrastiveWeight = r.GetValue(contrastive) ?? options.ContrastiveWeight;
             options.InitialWeights = r.GetValue(init);
             options.Seed = r.GetValue(seed);
             options.CheckpointDirectory = r.GetValue(output)!;
@@ -86,11 +88,12 @@ internal static class TrainCommand
 
     private static int Execute(CliContext context, MLContext ml, StripformerTrainerOptions options, IDataView pairs)
     {
+        // ML.NET names a channel's source "host; channel", and its Message carries that prefix: print the raw text.
         ml.Log += (_, e) =>
         {
-            if (e.Source == nameof(StripformerTrainer))
+            if (e.Source.StartsWith(nameof(StripformerTrainer), StringComparison.Ordinal))
             {
-                context.Error.WriteLine(e.Message);
+                context.Error.WriteLine(e.RawMessage);
             }
         };
         TrainingResult? result = null;

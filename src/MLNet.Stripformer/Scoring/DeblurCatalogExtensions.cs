@@ -5,6 +5,18 @@ namespace MLNet.Stripformer.Scoring;
 /// <summary>ONNX-scored deblurring on <c>mlContext.Transforms</c>.</summary>
 public static class DeblurCatalogExtensions
 {
+    /// <summary>Deblurs a packed image column with the model shipped in this library (<see cref="DefaultDeblurModel"/>:
+    /// a <c>seed</c> Stripformer trained on Gaussian blur up to sigma 1.6).</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="outputColumnName">The deblurred image column to add.</param>
+    /// <param name="inputColumnName">The blurred image column.</param>
+    /// <param name="options">Device, threads and tiling; null for the defaults.</param>
+    public static DeblurEstimator Deblur(this TransformsCatalog catalog, string outputColumnName, string inputColumnName, DeblurOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new DeblurEstimator(catalog, outputColumnName, inputColumnName, DefaultDeblurModel.ReadAllBytes(), $"the default model ({DefaultDeblurModel.FileName})", options);
+    }
+
     /// <summary>Deblurs a packed image column with an ONNX model file (an exported Stripformer, or any model with
     /// one float input [N, 3, H, W] in [0, 1] and one output of that shape).</summary>
     /// <param name="catalog">The transforms catalog.</param>

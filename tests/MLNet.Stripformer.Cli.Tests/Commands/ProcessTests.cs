@@ -53,6 +53,33 @@ public class ProcessTests
     }
 
     [Fact]
+    public void Sigterm_during_training_saves_last_checkpoint_and_exits_130_then_resume_continues()
+    {
+        using var dir = new TempDirectory();
+        string photos = Directory.CreateDirectory(dir.File("photos")).FullName;
+        File.Copy(TestPaths.Reference("crop1.png"), Path.Combine(photos, "a.png"));
+        string output = dir.File("run");
+        string[] common = ["train", "--train", photos, "--output", output, "--crop", "32", "--batch", "1", "--device", "Cpu", "--output-mode", "Residual", "--contrastive-weight", "0"];
+
+        var running = Start(null, [.. common, "--epochs", "1", "--crops-per-image", "100000"]);
+        Thread.Sleep(TimeSpan.FromSeconds(12));
+        running.Signal("TERM");
+        var (code, _, error) = running.Finish();
+
+        Assert.True(code == 130, $"exit {code}: {error}");
+        Assert.Contains("Cancelled in epoch 1", error, StringComparison.Ordinal);
+        var state = MLNet.Stripformer.Torch.Checkpoints.TrainingCheckpoint.ReadState(Path.Combine(output, "last.ckpt"));
+        Assert.Equal(0, state.CompletedEpochs);
+        Assert.Equal(state.StepInEpoch, state.GlobalStep);
+
+        var (resumed, resumedOutput, resumedError) = Start(null, [.. common, "--epochs", "1", "--crops-per-image", "3", "--resume"]).Finish();
+        Assert.True(resumed == 0, resumedError);
+        Assert.Contains($"after epoch 0, step {state.StepInEpoch}", resumedError, StringComparison.Ordinal);
+        Assert.Equal(1, MLNet.Stripformer.Torch.Checkpoints.TrainingCheckpoint.ReadState(Path.Combine(output, "last.ckpt")).CompletedEpochs);
+        Assert.NotEmpty(resumedOutput);
+    }
+
+    [Fact]
     public void Help_lists_the_verbs()
     {
         var (code, output, _) = Run("--help");
@@ -93,6 +120,13 @@ public class ProcessTests
     {
         private readonly Task<string> _output = process.StandardOutput.ReadToEndAsync();
         private readonly Task<string> _error = process.StandardError.ReadToEndAsync();
+
+        /// <summary>Sends a POSIX signal (e.g. TERM) with kill(1).</summary>
+        public void Signal(string name)
+        {
+            using var kill = Process.Start("kill", ["-" + name, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            kill.WaitForExit();
+        }
 
         public (int Code, string Output, string Error) Finish()
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MLNet.Stripformer.Tests.Support;
 
 namespace MLNet.Stripformer.Tests.Examples;
@@ -8,16 +7,32 @@ public class ExampleTests
     [Fact]
     public async Task Blur_and_evaluate_example_runs_on_the_bundled_samples()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BlurAndEvaluate.dll"));
-        start.ArgumentList.Add(Path.Combine(TestPaths.Samples, "photos"));
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = await process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, output + await error);
+        string output = await ExampleProcess.RunAsync("BlurAndEvaluate", TestPaths.RepositoryRoot, Path.Combine(TestPaths.Samples, "photos"));
         Assert.Contains("mean PSNR", output, StringComparison.Ordinal);
         Assert.Contains("identical pixels: True", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Quick_start_example_deblurs_two_samples_with_the_default_model_and_writes_them()
+    {
+        using var directory = new TempDirectory();
+        string output = await ExampleProcess.RunAsync(
+            "QuickStart", directory.Path, Path.Combine(TestPaths.Samples, "photos", "python3-skimage__grass.png"), Path.Combine(TestPaths.Samples, "photos", "scribus-template__menu2_pizza.jpg"));
+
+        Assert.Contains("mean PSNR", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(directory.File(Path.Combine("out", "quickstart", "python3-skimage__grass.png"))), output);
+        Assert.True(File.Exists(directory.File(Path.Combine("out", "quickstart", "scribus-template__menu2_pizza.png"))), output);
+    }
+
+    [Fact]
+    public async Task Save_and_load_example_gives_the_same_pixels_in_a_second_process()
+    {
+        using var directory = new TempDirectory();
+        string zip = directory.File("deblur.zip"), pixels = directory.File("pixels.bin");
+        string saved = await ExampleProcess.RunAsync("SaveAndLoad", TestPaths.RepositoryRoot, "save", zip, pixels);
+        Assert.True(File.Exists(zip), saved);
+
+        string loaded = await ExampleProcess.RunAsync("SaveAndLoad", TestPaths.RepositoryRoot, "load", zip, pixels);
+        Assert.Contains("same pixels as the saving app: True", loaded, StringComparison.Ordinal);
     }
 }
