@@ -65,8 +65,8 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
         return WithChain(null, true, (chain, _) => chain.GetOutputSchema(inputSchema));
     }
 
-    /// <summary>Builds the chain (copy the input to the wrapped model's input name, ML.NET's ONNX transform, copy
-    /// the result out, drop the private columns) and uses it. ML.NET's ONNX transform reads the model from a file,
+    /// <summary>Builds the chain (copy the input to a private name, refuse non-finite samples, ML.NET's ONNX
+    /// transform, copy the result out, drop the private columns) and uses it. ML.NET's ONNX transform reads the model from a file,
     /// and reads that file again when the model is saved, so the wrapped model stays in a content-named file under
     /// the temporary directory (see <see cref="WrappedModelFile"/>).</summary>
     private T WithChain<T>(int? device, bool fallback, Func<IEstimator<ITransformer>, WrappedModelFile, T> use)
@@ -85,6 +85,15 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
             IntraOpNumThreads = _options.IntraOpThreads,
             InterOpNumThreads = _options.InterOpThreads,
         });
-        return use(ColumnMappingChain.Build(_inner.Transforms, [(_input, DeblurGraph.InputName)], onnx, [(DeblurGraph.OutputName, _output)], []), file);
+        var check = ConstantTextColumn.Create(_inner, FiniteImageMappingFactory.NameColumnName, _input)
+            .Append(_inner.Transforms.CustomMapping(new FiniteImageMappingFactory().GetMapping(), FiniteImageMappingFactory.ContractName));
+        return use(
+            ColumnMappingChain.Build(
+                _inner.Transforms,
+                [(_input, FiniteImageMappingFactory.InputColumnName)],
+                check.Append(onnx),
+                [(DeblurGraph.OutputName, _output)],
+                [FiniteImageMappingFactory.NameColumnName, DeblurGraph.InputName]),
+            file);
     }
 }

@@ -50,6 +50,25 @@ public class DeblurTransformTests
         Assert.All(outputs, o => Assert.All(o.Pixels, p => Assert.True(float.IsFinite(p) && p >= 0 && p <= 1)));
     }
 
+    [Theory]
+    [InlineData(float.NaN)]
+    [InlineData(float.PositiveInfinity)]
+    [InlineData(float.NegativeInfinity)]
+    public void Images_holding_nan_or_infinity_are_refused_naming_the_column(float bad)
+    {
+        var context = new MLContext(seed: 1);
+        var image = TestImages.Noise(12, 9, 4);
+        image.Pixels[40] = bad;
+        var data = context.Data.LoadFromEnumerable([new ImageRow { Image = PackedImage.Pack(TestImages.Noise(8, 8, 3)) }, new ImageRow { Image = PackedImage.Pack(image) }]);
+        var scored = context.Transforms.Deblur("Deblurred", "Image", TinyModel).Fit(data).Transform(data);
+
+        var error = Assert.ThrowsAny<Exception>(() => ImageColumn.Read(scored, "Deblurred").ToList());
+        var refusal = error as InvalidDataException ?? error.InnerException as InvalidDataException;
+        Assert.True(refusal is not null, error.ToString());
+        Assert.Contains("'Image'", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains(bad.ToString(System.Globalization.CultureInfo.CurrentCulture), refusal.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Tiles_blend_back_into_the_untiled_result()
     {
