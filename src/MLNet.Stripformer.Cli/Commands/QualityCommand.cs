@@ -32,7 +32,7 @@ internal static class QualityCommand
         var output = new Option<string>("--output") { Description = "The Markdown report to write.", DefaultValueFactory = _ => "QUALITY.md" };
         var full = new Option<bool>("--full") { Description = "Also evaluate whole photos (slow on a CPU)." };
         var threads = new Option<int?>("--threads") { Description = "CPU threads for ONNX Runtime." };
-        var realBlur = new Option<string?>("--realblur") { Description = $"Directory of really blurred photos (no ground truth): their centred {RealBlurSide}x{RealBlurSide}, before and after, as pictures beside the report." };
+        var realBlur = new Option<string?>("--realblur") { Description = $"A really blurred photo, or a directory of them (no ground truth): their centred {RealBlurSide}x{RealBlurSide}, before and after, as pictures beside the report." };
         var command = new Command("quality", "Write the quality report: blurred input, unsharp masking, Wiener deconvolution and the model, per kernel.") { val, train, model, output, full, threads, realBlur };
         CommandRunner.SetAction(command, context, (r, cancellationToken) =>
         {
@@ -75,7 +75,7 @@ internal static class QualityCommand
 
             if (r.GetValue(realBlur) is { } realBlurDirectory)
             {
-                WriteRealBlur(report, ImageFiles.InDirectory(realBlurDirectory), r.GetValue(output)!, deblurrer, cancellationToken);
+                WriteRealBlur(report, File.Exists(realBlurDirectory) ? [realBlurDirectory] : ImageFiles.InDirectory(realBlurDirectory), r.GetValue(output)!, deblurrer, cancellationToken);
             }
 
             AtomicFile.WriteAllText(r.GetValue(output)!, report.ToString());

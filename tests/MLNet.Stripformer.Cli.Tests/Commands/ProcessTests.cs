@@ -80,6 +80,51 @@ public class ProcessTests
     }
 
     [Fact]
+    public void Sigkill_at_random_points_never_leaves_a_checkpoint_that_does_not_load_and_resume_continues_from_it()
+    {
+        using var dir = new TempDirectory();
+        string photos = Directory.CreateDirectory(dir.File("photos")).FullName;
+        File.Copy(TestPaths.Reference("crop1.png"), Path.Combine(photos, "a.png"));
+        string output = dir.File("run"), last = Path.Combine(output, "last.ckpt");
+        string[] command = ["train", "--train", photos, "--output", output, "--crop", "32", "--batch", "1", "--crops-per-image", "4",
+            "--device", "Cpu", "--output-mode", "Residual", "--contrastive-weight", "0"];
+        var random = new Random(20261129);
+        MLNet.Stripformer.Torch.Runtime.TorchRuntime.Initialize();
+        int epochs = 0;
+        for (int i = 0; i < 10; i++)
+        {
+            var running = Start(null, [.. command, "--epochs", "1000", .. i == 0 ? Array.Empty<string>() : ["--resume"]]);
+            if (i == 0)
+            {
+                // The first run lives until it has written a checkpoint; the later ones die at random moments,
+                // in a step, between steps or while a checkpoint is being written.
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                while (!File.Exists(last) && clock.Elapsed < TimeSpan.FromMinutes(2))
+                {
+                    Thread.Sleep(50);
+                }
+            }
+
+            Thread.Sleep(random.Next(i == 0 ? 0 : 1500, 6000));
+            running.Signal("KILL");
+            Assert.Equal(137, running.Finish().Code);
+
+            var state = MLNet.Stripformer.Torch.Checkpoints.TrainingCheckpoint.ReadState(last);
+            using (var network = MLNet.Stripformer.Torch.Checkpoints.TrainingCheckpoint.LoadNetwork(last))
+            {
+                Assert.True(state.CompletedEpochs >= Math.Max(epochs, 1), $"kill {i}: epoch {state.CompletedEpochs} after {epochs}");
+            }
+
+            epochs = state.CompletedEpochs;
+        }
+
+        var (code, _, error) = Start(null, [.. command, "--epochs", (epochs + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), "--resume"]).Finish();
+        Assert.True(code == 0, error);
+        Assert.Contains($"after epoch {epochs}, step 0", error, StringComparison.Ordinal);
+        Assert.Equal(epochs + 1, MLNet.Stripformer.Torch.Checkpoints.TrainingCheckpoint.ReadState(last).CompletedEpochs);
+    }
+
+    [Fact]
     public void Help_lists_the_verbs()
     {
         var (code, output, _) = Run("--help");
