@@ -3,7 +3,7 @@ using MLNet.Stripformer.Torch.Training;
 
 namespace MLNet.Stripformer.Cli;
 
-/// <summary>Plots training loss (left axis, log scale) and validation PSNR (right axis) per epoch with ScottPlot.</summary>
+/// <summary>Plots training loss (left axis) and validation PSNR (right axis) per epoch with ScottPlot.</summary>
 internal static class TrainingCurves
 {
     public const string FileName = "curves.png";

@@ -22,7 +22,7 @@ internal static class QualityCommand
 {
     private const int RealBlurSide = 768;
     private static readonly double[] Amounts = [0.5, 1, 1.5, 2, 3, 4];
-    private static readonly double[] Balances = [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1];
+    private static readonly double[] Balances = [0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1];
 
     public static Command Create(CliContext context)
     {

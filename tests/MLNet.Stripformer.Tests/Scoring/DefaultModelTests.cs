@@ -6,10 +6,11 @@ using MLNet.Stripformer.Imaging;
 using MLNet.Stripformer.Onnx;
 using MLNet.Stripformer.Scoring;
 using MLNet.Stripformer.Tests.Support;
+using Xunit.Abstractions;
 
 namespace MLNet.Stripformer.Tests.Scoring;
 
-public class DefaultModelTests
+public class DefaultModelTests(ITestOutputHelper output)
 {
     [Fact]
     public void The_shipped_model_is_the_seed_network_with_its_parameter_count()
@@ -43,6 +44,7 @@ public class DefaultModelTests
         Assert.Equal(2, deblurred.Count);
         for (int i = 0; i < photos.Length; i++)
         {
+            output.WriteLine($"{photos[i]}: blurred {blurred[i].Psnr:F4} dB, deblurred {deblurred[i].Psnr:F4} dB");
             Assert.True(deblurred[i].Psnr > blurred[i].Psnr, $"{photos[i]}: deblurred {deblurred[i].Psnr:F2} dB, blurred {blurred[i].Psnr:F2} dB");
         }
     }
