@@ -15,7 +15,7 @@ internal sealed class OnnxDeblurrer : IDisposable
     {
         var context = new MLContext();
         var schemaOnly = context.Data.LoadFromEnumerable(Array.Empty<Input>());
-        var transformer = context.Transforms.Deblur(nameof(Output.Deblurred), nameof(Input.Image), new MemoryStream(model.Bytes, writable: false), options).Fit(schemaOnly);
+        var transformer = model.Deblur(context.Transforms, nameof(Output.Deblurred), nameof(Input.Image), options).Fit(schemaOnly);
         Provider = transformer.Provider;
         _engine = context.Model.CreatePredictionEngine<Input, Output>(transformer);
     }

@@ -17,7 +17,7 @@ internal static class OnnxProfile
             options.InterOpNumThreads = 1;
         }
 
-        using var session = new InferenceSession(model.Bytes, options);
+        using var session = new InferenceSession(model.ReadAllBytes(), options);
         string input = session.InputMetadata.Keys.Single();
         var tensor = new DenseTensor<float>(image.Pixels, [1, 3, image.Height, image.Width]);
         for (int i = 0; i < 2; i++)

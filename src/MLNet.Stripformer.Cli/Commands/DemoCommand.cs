@@ -55,7 +55,7 @@ internal static class DemoCommand
             return new PhotoRow { Path = file, Image = PackedImage.Pack(full ? image : ImageCrop.Centre(image, CropWidth, CropHeight)) };
         }));
         var pairs = ml.Deblurring().MakeBlurPairs(photos, BlurKernels.ReportGaussians);
-        var pipeline = ml.Transforms.Deblur("Deblurred", "Blurred", new MemoryStream(model.Bytes, writable: false), options)
+        var pipeline = model.Deblur(ml.Transforms, "Deblurred", "Blurred", options)
             .Append(ml.Transforms.ImageQuality("Sharp", "Blurred", nameof(DemoRow.BlurredPsnr), nameof(DemoRow.BlurredSsim)))
             .Append(ml.Transforms.ImageQuality("Sharp", "Deblurred", nameof(DemoRow.DeblurredPsnr), nameof(DemoRow.DeblurredSsim)));
         var scored = pipeline.Fit(pairs).Transform(pairs);

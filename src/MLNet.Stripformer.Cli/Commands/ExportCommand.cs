@@ -38,6 +38,7 @@ internal static class ExportCommand
 
             network.ExportToOnnx(path);
             OnnxRuntimeLog.Initialize();
+            OnnxRuntimeLog.Take(); // only what ONNX Runtime says about this file counts
             using (var session = new InferenceSession(path))
             {
                 var warnings = OnnxRuntimeLog.Take();

@@ -1,8 +1,10 @@
 using MLNet.Stripformer.Cli.Tests.Support;
+using MLNet.Stripformer.Imaging;
 using MLNet.Stripformer.Tests.Support;
 
 namespace MLNet.Stripformer.Cli.Tests.Commands;
 
+[Collection(OnnxRuntimeCollection.Name)]
 public sealed class DemoCommandTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -22,7 +24,11 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(3, Directory.GetFiles(output).Length);
         Assert.Contains("gaussian:11:1.6", run.Output, StringComparison.Ordinal);
+        Assert.Contains("deblurred PSNR", run.Output, StringComparison.Ordinal);
         Assert.Contains("mean", run.Output, StringComparison.Ordinal);
+        var comparison = ImageDecoder.Decode(Directory.GetFiles(output).Order(StringComparer.Ordinal).First());
+        var photo = ImageDecoder.Decode(Path.Combine(samples, "photo.png"));
+        Assert.True(comparison.Width > 3 * photo.Width, "three panels side by side");
     }
 
     [Fact]
