@@ -88,10 +88,11 @@ internal static class TrainCommand
 
     private static int Execute(CliContext context, MLContext ml, StripformerTrainerOptions options, IDataView pairs)
     {
-        // ML.NET names a channel's source "host; channel", and its Message carries that prefix: print the raw text.
+        // ML.NET names a channel's source "host; channel", and its Message carries that prefix: print the raw text,
+        // without the channel's own trace lines (started, finished, disposed).
         ml.Log += (_, e) =>
         {
-            if (e.Source.StartsWith(nameof(StripformerTrainer), StringComparison.Ordinal))
+            if (e.Kind != Microsoft.ML.Runtime.ChannelMessageKind.Trace && e.Source.StartsWith(nameof(StripformerTrainer), StringComparison.Ordinal))
             {
                 context.Error.WriteLine(e.RawMessage);
             }
