@@ -19,16 +19,5 @@ internal sealed record OnnxModelChoice(string Name, string? Path)
         Path is null ? transforms.Deblur(outputColumnName, inputColumnName, options) : transforms.Deblur(outputColumnName, inputColumnName, Path, options);
 
     /// <summary>The model's bytes.</summary>
-    public byte[] ReadAllBytes()
-    {
-        if (Path is not null)
-        {
-            return File.ReadAllBytes(Path);
-        }
-
-        using var stream = DefaultDeblurModel.Open();
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
+    public byte[] ReadAllBytes() => Path is null ? DefaultDeblurModel.ReadAllBytes() : File.ReadAllBytes(Path);
 }

@@ -24,15 +24,17 @@ internal static class ExportCommand
         {
             string path = r.GetValue(output)!, source = r.GetValue(checkpoint)!;
             using var network = NetworkLoader.Load(source, r.GetValue(config), r.GetValue(outputMode));
+            // Read once, only when an option needs the checkpoint's state.
+            var state = new Lazy<Torch.Checkpoints.CheckpointState>(() => StateOf(source, r.GetValue(weights) is null ? "--curves" : "--weights"));
             if (r.GetValue(weights) is { } weightsPath)
             {
-                TrainingCheckpoint.Save(weightsPath, network, optimizer: null, StateOf(source, "--weights"));
+                TrainingCheckpoint.Save(weightsPath, network, optimizer: null, state.Value);
                 context.Console.WriteLine($"Wrote {weightsPath} ({new FileInfo(weightsPath).Length / 1e6:F1} MB, weights and training history).");
             }
 
             if (r.GetValue(curves) is { } curvesPath)
             {
-                TrainingCurves.Write(curvesPath, StateOf(source, "--curves").History, $"Stripformer '{network.Config.Name}' training");
+                TrainingCurves.Write(curvesPath, state.Value.History, $"Stripformer '{network.Config.Name}' training");
                 context.Console.WriteLine($"Wrote {curvesPath}.");
             }
 

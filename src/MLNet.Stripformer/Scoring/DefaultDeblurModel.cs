@@ -28,7 +28,9 @@ public static class DefaultDeblurModel
         Imaging.AtomicFile.Write(path, model.CopyTo);
     }
 
-    internal static byte[] ReadAllBytes()
+    /// <summary>The embedded ONNX model's bytes.</summary>
+    /// <returns>A new array holding the whole model.</returns>
+    public static byte[] ReadAllBytes()
     {
         using var model = Open();
         using var copy = new MemoryStream(checked((int)model.Length));

@@ -15,14 +15,12 @@ public class DefaultModelTests(ITestOutputHelper output)
     [Fact]
     public void The_shipped_model_is_the_seed_network_with_its_parameter_count()
     {
-        using var stream = DefaultDeblurModel.Open();
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        var model = OnnxModelReader.Read(copy.ToArray(), DefaultDeblurModel.FileName);
+        byte[] embedded = DefaultDeblurModel.ReadAllBytes();
+        var model = OnnxModelReader.Read(embedded, DefaultDeblurModel.FileName);
 
         Assert.Equal("seed", model.Metadata["stripformer.config"]);
         Assert.Equal("3162883", model.Metadata["stripformer.parameters"]);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(TestPaths.RepositoryRoot, "models", DefaultDeblurModel.FileName)), copy.ToArray());
+        Assert.Equal(File.ReadAllBytes(Path.Combine(TestPaths.RepositoryRoot, "models", DefaultDeblurModel.FileName)), embedded);
     }
 
     [Fact]
