@@ -112,12 +112,47 @@ public static class TrainingCheckpoint
 
     /// <summary>Builds the checkpoint's network with its weights.</summary>
     /// <param name="path">The file.</param>
+    /// <exception cref="InvalidDataException">Not a readable checkpoint, or its configuration is invalid or larger
+    /// than the weights it holds; the message names the file.</exception>
     public static StripformerNetwork LoadNetwork(string path)
     {
-        var network = new StripformerNetwork(ReadState(path).Config);
-        LoadWeights(path, network);
-        return network;
+        var config = ReadState(path).Config ?? throw new InvalidDataException($"'{path}' has no network configuration.");
+        try
+        {
+            config.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidDataException($"'{path}' has an invalid network configuration: {ex.Message}", ex);
+        }
+
+        CheckWeightsFit(path, config);
+        var network = new StripformerNetwork(config);
+        try
+        {
+            LoadWeights(path, network);
+            return network;
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>Refuses a configuration whose weights cannot be in the file (at 2 bytes each at least, with deflate's
+    /// best ratio), before the network is built: a hostile file cannot make us allocate more than its size allows.</summary>
+    private static void CheckWeightsFit(string path, StripformerConfig config) => Read(path, zip =>
+    {
+        const long DeflateMaxRatio = 1032;
+        var entry = Entry(zip, ModelEntry, path);
+        long available = Math.Min(entry.Length, entry.CompressedLength * DeflateMaxRatio);
+        double needed = config.MinimumWeightCount() * 2;
+        return needed <= available
+            ? true
+            : throw new InvalidDataException(
+                $"'{path}' claims the configuration {config} (at least {needed:0} bytes of weights), but its {ModelEntry} holds {entry.Length} bytes.");
+    });
 
     private static T Read<T>(string path, Func<ZipArchive, T> read)
     {

@@ -43,6 +43,18 @@ public sealed record StripformerConfig(
         _ => throw new ArgumentException($"Unknown Stripformer configuration '{name}': use 'seed' or 'paper'.", nameof(name)),
     };
 
+    /// <summary>
+    /// A lower bound on the weights this configuration has, counted without building it: the 3x3 convolutions of
+    /// the six residual encoder blocks and the MLPs of the 12 latent and 6 decoder blocks. A file that claims a
+    /// configuration must hold at least this many weights, which bounds what loading it can allocate.
+    /// </summary>
+    /// <returns>The bound, as a double so that no configuration overflows it.</returns>
+    internal double MinimumWeightCount()
+    {
+        double c1 = Encoder1, c2 = Encoder2, c3 = Latent, dd = DecoderDim;
+        return (54 * c1 * c1) + (54 * c2 * c2) + (96 * c3 * c3) + (48 * dd * dd);
+    }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first inconsistent field.</summary>
     public void Validate()
     {

@@ -9,6 +9,9 @@ public static class AtomicFile
     /// <summary>Writes a file atomically.</summary>
     /// <param name="path">The target file.</param>
     /// <param name="write">Writes the content to the stream it is given.</param>
+    /// <exception cref="IOException">The file could not be written (a full disk, a file size limit); the message
+    /// names <paramref name="path"/> and the target keeps its previous content.</exception>
+    /// <exception cref="UnauthorizedAccessException">The directory is not writable; same message.</exception>
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -19,13 +22,23 @@ public static class AtomicFile
         string temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var stream = new FileTooLargeGuard(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16)))
             {
                 write(stream);
-                stream.Flush(flushToDisk: true);
+                stream.FlushToDisk();
             }
 
             File.Move(temporary, full, overwrite: true);
+        }
+        catch (IOException ex)
+        {
+            TryDelete(temporary);
+            throw new IOException(Unwritten(full, ex), ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            TryDelete(temporary);
+            throw new UnauthorizedAccessException(Unwritten(full, ex), ex);
         }
         catch
         {
@@ -46,6 +59,9 @@ public static class AtomicFile
             writer.Write(text);
         });
     }
+
+    private static string Unwritten(string path, Exception ex) =>
+        $"Could not write '{path}' ({ex.Message}); {(File.Exists(path) ? "the previous file is unchanged" : "nothing was written")}.";
 
     private static void TryDelete(string path)
     {

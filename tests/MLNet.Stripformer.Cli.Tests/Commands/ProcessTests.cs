@@ -1,28 +1,11 @@
-using System.Diagnostics;
+using MLNet.Stripformer.Cli.Tests.Support;
 using MLNet.Stripformer.Tests.Support;
 
 namespace MLNet.Stripformer.Cli.Tests.Commands;
 
 public class ProcessTests
 {
-    private static (int Code, string Output, string Error) Run(params string[] args) => Start(null, args).Finish();
-
-    private static RunningCli Start(string? nativeCache, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        if (nativeCache is not null)
-        {
-            start.Environment["STRIPFORMER_NATIVE_CACHE"] = nativeCache;
-        }
-
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "stripformer.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return new RunningCli(Process.Start(start)!);
-    }
+    private static (int Code, string Output, string Error) Run(params string[] args) => CliProcess.Start(args).Finish();
 
     [Fact]
     public void The_executable_prints_one_line_and_exits_nonzero_on_bad_input()
@@ -61,7 +44,7 @@ public class ProcessTests
         string output = dir.File("run");
         string[] common = ["train", "--train", photos, "--output", output, "--crop", "32", "--batch", "1", "--device", "Cpu", "--output-mode", "Residual", "--contrastive-weight", "0"];
 
-        var running = Start(null, [.. common, "--epochs", "1", "--crops-per-image", "100000"]);
+        var running = CliProcess.Start([.. common, "--epochs", "1", "--crops-per-image", "100000"]);
         Thread.Sleep(TimeSpan.FromSeconds(12));
         running.Signal("TERM");
         var (code, _, error) = running.Finish();
@@ -72,7 +55,7 @@ public class ProcessTests
         Assert.Equal(0, state.CompletedEpochs);
         Assert.Equal(state.StepInEpoch, state.GlobalStep);
 
-        var (resumed, resumedOutput, resumedError) = Start(null, [.. common, "--epochs", "1", "--crops-per-image", "3", "--resume"]).Finish();
+        var (resumed, resumedOutput, resumedError) = CliProcess.Start([.. common, "--epochs", "1", "--crops-per-image", "3", "--resume"]).Finish();
         Assert.True(resumed == 0, resumedError);
         Assert.Contains($"after epoch 0, step {state.StepInEpoch}", resumedError, StringComparison.Ordinal);
         Assert.Equal(1, MLNet.Stripformer.Torch.Checkpoints.TrainingCheckpoint.ReadState(Path.Combine(output, "last.ckpt")).CompletedEpochs);
@@ -93,7 +76,7 @@ public class ProcessTests
         int epochs = 0;
         for (int i = 0; i < 10; i++)
         {
-            var running = Start(null, [.. command, "--epochs", "1000", .. i == 0 ? Array.Empty<string>() : ["--resume"]]);
+            var running = CliProcess.Start([.. command, "--epochs", "1000", .. i == 0 ? Array.Empty<string>() : ["--resume"]]);
             if (i == 0)
             {
                 // The first run lives until it has written a checkpoint; the later ones die at random moments,
@@ -118,7 +101,7 @@ public class ProcessTests
             epochs = state.CompletedEpochs;
         }
 
-        var (code, _, error) = Start(null, [.. command, "--epochs", (epochs + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), "--resume"]).Finish();
+        var (code, _, error) = CliProcess.Start([.. command, "--epochs", (epochs + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), "--resume"]).Finish();
         Assert.True(code == 0, error);
         Assert.Contains($"after epoch {epochs}, step 0", error, StringComparison.Ordinal);
         Assert.Equal(epochs + 1, MLNet.Stripformer.Torch.Checkpoints.TrainingCheckpoint.ReadState(last).CompletedEpochs);
@@ -140,8 +123,8 @@ public class ProcessTests
         string cache = Path.Combine(Path.GetTempPath(), "stripformer-native-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var first = Start(cache, "info", "--config", "seed");
-            var second = Start(cache, "info", "--config", "seed");
+            var first = CliProcess.StartWithNativeCache(cache, "info", "--config", "seed");
+            var second = CliProcess.StartWithNativeCache(cache, "info", "--config", "seed");
             foreach (var (code, output, error) in new[] { first.Finish(), second.Finish() })
             {
                 Assert.True(code == 0, error);
@@ -158,28 +141,6 @@ public class ProcessTests
             {
                 Directory.Delete(cache, recursive: true);
             }
-        }
-    }
-
-    private sealed class RunningCli(Process process)
-    {
-        private readonly Task<string> _output = process.StandardOutput.ReadToEndAsync();
-        private readonly Task<string> _error = process.StandardError.ReadToEndAsync();
-
-        /// <summary>Sends a POSIX signal (e.g. TERM) with kill(1).</summary>
-        public void Signal(string name)
-        {
-            using var kill = Process.Start("kill", ["-" + name, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            kill.WaitForExit();
-        }
-
-        public (int Code, string Output, string Error) Finish()
-        {
-            Assert.True(process.WaitForExit(120_000));
-            process.WaitForExit();
-            int code = process.ExitCode;
-            process.Dispose();
-            return (code, _output.GetAwaiter().GetResult(), _error.GetAwaiter().GetResult());
         }
     }
 }
