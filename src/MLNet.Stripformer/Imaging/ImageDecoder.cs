@@ -88,7 +88,7 @@ public static class ImageDecoder
         }
         catch (Exception ex) when (ex is ImageFormatException or NotSupportedException or InvalidOperationException
                                        or ArgumentException or IndexOutOfRangeException or EndOfStreamException
-                                       or IOException or OverflowException or NullReferenceException)
+                                       or IOException or InvalidDataException or ArithmeticException or NullReferenceException)
         {
             throw new ImageLoadException(name, $"the file is corrupt or unsupported ({ex.GetType().Name}: {ex.Message})", ex);
         }

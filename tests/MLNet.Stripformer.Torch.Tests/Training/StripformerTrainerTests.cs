@@ -88,22 +88,43 @@ public class StripformerTrainerTests
         Assert.Equal(1, model.Training!.History[0].Steps);
     }
 
+    /// <summary>One invalid value for every option the trainer validates.</summary>
+    private static readonly Dictionary<string, Action<StripformerTrainerOptions>> InvalidOptions = new()
+    {
+        ["BlurredColumnName"] = o => o.BlurredColumnName = " ",
+        ["SharpColumnName"] = o => o.SharpColumnName = "",
+        ["Config"] = o => o.Config = null!,
+        ["LatentHeads"] = o => o.Config = o.Config with { LatentHeads = 0 },
+        ["CropSize"] = o => o.CropSize = 30,
+        ["ResizeTo"] = o => o.ResizeTo = (2, 8),
+        ["CropsPerImage"] = o => o.CropsPerImage = 0,
+        ["BatchSize"] = o => o.BatchSize = 0,
+        ["Epochs"] = o => o.Epochs = -1,
+        ["LearningRate"] = o => o.LearningRate = double.NaN,
+        ["MinLearningRate"] = o => o.MinLearningRate = 1,
+        ["GradientClipNorm"] = o => o.GradientClipNorm = 0,
+        ["CharbonnierWeight"] = o => o.CharbonnierWeight = -1,
+        ["EdgeWeight"] = o => o.EdgeWeight = double.PositiveInfinity,
+        ["ContrastiveWeight"] = o => o.ContrastiveWeight = -0.5,
+        ["ValidationCropSize"] = o => o.ValidationCropSize = 6,
+        ["EarlyStoppingPatience"] = o => o.EarlyStoppingPatience = 0,
+        ["PrefetchBatches"] = o => o.PrefetchBatches = 0,
+        ["Schedule"] = o => o.Schedule = (LearningRateSchedule)7,
+        ["ResumeFrom"] = o => o.ResumeFrom = "/no/such/last.ckpt",
+        ["InitialWeights"] = o => o.InitialWeights = "/no/such/weights.pth",
+        ["FeatureNetworkPath"] = o => o.FeatureNetworkPath = "/no/such/vgg19.pth",
+    };
+
+    public static TheoryData<string> InvalidOptionNames => new(InvalidOptions.Keys);
+
     [Theory]
-    [InlineData(nameof(StripformerTrainerOptions.BatchSize))]
-    [InlineData(nameof(StripformerTrainerOptions.CropSize))]
-    [InlineData(nameof(StripformerTrainerOptions.LearningRate))]
+    [MemberData(nameof(InvalidOptionNames))]
     public void Invalid_options_are_named(string option)
     {
         var context = new MLContext(seed: 1);
         var options = TrainingData.TinyOptions(context);
-        switch (option)
-        {
-            case nameof(StripformerTrainerOptions.BatchSize): options.BatchSize = 0; break;
-            case nameof(StripformerTrainerOptions.CropSize): options.CropSize = 30; break;
-            default: options.LearningRate = double.NaN; break;
-        }
-
-        var ex = Assert.Throws<ArgumentException>(() => context.Deblurring().Trainers.Stripformer(options));
+        InvalidOptions[option](options);
+        var ex = Assert.ThrowsAny<ArgumentException>(() => context.Deblurring().Trainers.Stripformer(options));
         Assert.Contains(option, ex.Message, StringComparison.Ordinal);
     }
 
