@@ -40,7 +40,12 @@ internal static class CommandRunner
     {
         // libtorch appends its C++ stack to the message: keep the sentence before it.
         string message = ex.Message.Split("Exception raised from", 2)[0].ReplaceLineEndings(" ").Trim();
-        return ex is IOException or UnauthorizedAccessException or ArgumentException or FormatException or NotSupportedException
+        if (ex is ArgumentException argument)
+        {
+            return OptionFlags.Describe(argument, message);
+        }
+
+        return ex is IOException or UnauthorizedAccessException or FormatException or NotSupportedException
             or MLNet.Stripformer.Imaging.ImageLoadException or InvalidOperationException or DirectoryNotFoundException or FileNotFoundException
             ? message
             : $"{ex.GetType().Name}: {message}";

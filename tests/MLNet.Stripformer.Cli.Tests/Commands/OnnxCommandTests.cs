@@ -68,6 +68,21 @@ public sealed class OnnxCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(output, "b.png")));
     }
 
+    [Theory]
+    [InlineData("--tile", "-5")]
+    [InlineData("--overlap", "40")]
+    [InlineData("--threads", "0")]
+    public void Invalid_deblur_options_are_one_line_errors_naming_the_flag_and_write_nothing(string flag, string value)
+    {
+        string output = Path.Combine(Dir, "never.png");
+        string[] tile = flag == "--overlap" ? ["--tile", "64"] : [];
+        var run = CliRun.Of(["deblur", TestPaths.Reference("crop1.png"), output, "--model", TestPaths.Reference("tiny-stripformer.onnx"), .. tile, flag, value]);
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith($"error: {flag}: ", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+        Assert.False(File.Exists(output));
+    }
+
     [Fact]
     public void Missing_truncated_and_foreign_models_are_one_line_errors_naming_the_file()
     {

@@ -56,12 +56,22 @@ public sealed class TorchCommandTests : IDisposable
         Assert.Equal(3, File.ReadAllLines(Path.Combine(output, "metrics.csv")).Length);
     }
 
-    [Fact]
-    public void Invalid_training_options_are_named()
+    [Theory]
+    [InlineData("--batch", "0")]
+    [InlineData("--crop", "30")]
+    [InlineData("--crops-per-image", "0")]
+    [InlineData("--epochs", "-3")]
+    [InlineData("--lr", "-1")]
+    [InlineData("--patience", "0")]
+    [InlineData("--contrastive-weight", "-1")]
+    [InlineData("--init", "/no/such/weights.pth")]
+    [InlineData("--vgg", "/no/such/vgg19.pth")]
+    public void Invalid_training_options_are_one_line_errors_naming_the_flag(string flag, string value)
     {
-        var run = CliRun.Of("train", "--train", Dir, "--output", Path.Combine(Dir, "o"), "--batch", "0");
+        var run = CliRun.Of("train", "--train", Dir, "--output", Path.Combine(Dir, "o"), flag, value);
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("BatchSize", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"error: {flag}: ", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
     }
 
     [Fact]

@@ -1,0 +1,31 @@
+namespace MLNet.Stripformer.Cli;
+
+/// <summary>
+/// The command-line flag that sets each library option, so that an error the library raises about an option
+/// (<see cref="ArgumentException.ParamName"/>) names the flag the user typed.
+/// </summary>
+internal static class OptionFlags
+{
+    private static readonly Dictionary<string, string> Flags = new(StringComparer.Ordinal)
+    {
+        ["BatchSize"] = "--batch",
+        ["CropSize"] = "--crop",
+        ["CropsPerImage"] = "--crops-per-image",
+        ["Epochs"] = "--epochs",
+        ["LearningRate"] = "--lr",
+        ["EarlyStoppingPatience"] = "--patience",
+        ["ContrastiveWeight"] = "--contrastive-weight",
+        ["FeatureNetworkPath"] = "--vgg",
+        ["InitialWeights"] = "--init",
+        ["ResumeFrom"] = "--resume",
+        ["TileSize"] = "--tile",
+        ["TileOverlap"] = "--overlap",
+        ["Overlap"] = "--overlap",
+        ["IntraOpThreads"] = "--threads",
+        ["Kernels"] = "--kernel",
+    };
+
+    /// <summary>The message, led by the flag when the exception names an option that a flag sets.</summary>
+    public static string Describe(ArgumentException ex, string message) =>
+        ex.ParamName is { } name && Flags.TryGetValue(name, out string? flag) ? $"{flag}: {message}" : message;
+}
