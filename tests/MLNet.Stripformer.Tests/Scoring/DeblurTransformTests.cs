@@ -40,14 +40,14 @@ public class DeblurTransformTests
             new RgbImage(40, 30),
             new RgbImage(40, 30, Enumerable.Repeat(1f, 3 * 40 * 30).ToArray()),
             new RgbImage(40, 30, Enumerable.Repeat(0.5f, 3 * 40 * 30).ToArray()),
-            TestImages.Noise(783, 1000, 10),
+            TestImages.Noise(10000, 783, 10),
         };
         var data = context.Data.LoadFromEnumerable(images.Select(i => new ImageRow { Image = PackedImage.Pack(i) }));
 
         var outputs = ImageColumn.Read(context.Transforms.Deblur("Deblurred", "Image", TinyModel).Fit(data).Transform(data), "Deblurred").ToList();
 
         Assert.Equal(images.Select(i => (i.Width, i.Height)), outputs.Select(o => (o.Width, o.Height)));
-        Assert.All(outputs, o => Assert.All(o.Pixels, p => Assert.True(float.IsFinite(p) && p >= 0 && p <= 1)));
+        Assert.All(outputs, o => Assert.True(Array.TrueForAll(o.Pixels, p => float.IsFinite(p) && p >= 0 && p <= 1), $"{o.Width}x{o.Height} has a pixel outside [0, 1]"));
     }
 
     [Theory]
