@@ -43,6 +43,8 @@ stats=$work/findings/default/fuzzer_stats
 grep -E '^(run_time|execs_done|execs_per_sec|corpus_count|bitmap_cvg|edges_found|total_edges|saved_crashes|saved_hangs) ' "$stats"
 shopt -s nullglob
 findings=("$work"/findings/default/crashes/id:* "$work"/findings/default/hangs/id:*)
+echo "the final corpus, replayed outside the fuzzer (peak memory of the whole replay):"
+/usr/bin/time -f "peak RSS %M KB, %e s" "${plain[@]}" replay "$work"/findings/default/queue/id:* | tail -1
 if (( ${#findings[@]} > 0 )); then
   echo "findings: ${#findings[@]}; replaying them:"
   "${plain[@]}" replay "${findings[@]}" || true

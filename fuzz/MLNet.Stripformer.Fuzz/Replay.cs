@@ -1,26 +1,37 @@
+using System.Diagnostics;
+
 namespace MLNet.Stripformer.Fuzz;
 
-/// <summary>Runs a target once per file outside the fuzzer, to reproduce a finding with its stack trace.</summary>
+/// <summary>Runs a target once per file outside the fuzzer: to reproduce a finding with its stack trace, or to time a
+/// whole corpus (the slowest input shows how long one input can take within the limits).</summary>
 internal static class Replay
 {
-    /// <summary>Runs every file; returns 1 if any escaped with an undocumented exception.</summary>
+    /// <summary>Runs every file, prints each failure and a summary; returns 1 if any escaped with an undocumented exception.</summary>
     public static int Files(IFuzzTarget target, IEnumerable<string> files)
     {
-        int failures = 0;
+        int count = 0, failures = 0;
+        var slowest = (Milliseconds: 0.0, File: "");
         foreach (string file in files)
         {
+            count++;
+            var clock = Stopwatch.StartNew();
             try
             {
                 target.Run(File.ReadAllBytes(file));
-                Console.WriteLine($"ok   {file}");
             }
             catch (Exception ex)
             {
                 failures++;
                 Console.WriteLine($"FAIL {file}: {ex}");
             }
+
+            if (clock.Elapsed.TotalMilliseconds > slowest.Milliseconds)
+            {
+                slowest = (clock.Elapsed.TotalMilliseconds, file);
+            }
         }
 
+        Console.WriteLine($"replayed {count} input(s): {failures} failure(s); slowest {slowest.Milliseconds:F0} ms ({slowest.File})");
         return failures == 0 ? 0 : 1;
     }
 }
