@@ -47,6 +47,11 @@ public static class ImageDecoder
             throw new ImageLoadException(name, $"the file has {bytes.Length} bytes, more than the limit of {options.MaxBytes} (MaxBytes)");
         }
 
+        if (BmpHeaderCheck.Find(bytes) is { } badHeader)
+        {
+            throw new ImageLoadException(name, badHeader);
+        }
+
         try
         {
             var configuration = Configuration.Default;
@@ -85,6 +90,12 @@ public static class ImageDecoder
         catch (InvalidMemoryOperationException ex)
         {
             throw new ImageLoadException(name, $"decoding needs more memory than allowed ({ex.Message})", ex);
+        }
+        catch (OutOfMemoryException ex)
+        {
+            // A decoder asked for an array the runtime refuses ("Array dimensions exceeded supported range"): the
+            // request failed before anything was allocated, so the process is unharmed.
+            throw new ImageLoadException(name, $"the header asks for more memory than can be allocated ({ex.Message})", ex);
         }
         catch (Exception ex) when (ex is ImageFormatException or NotSupportedException or InvalidOperationException
                                        or ArgumentException or IndexOutOfRangeException or EndOfStreamException
