@@ -11,9 +11,14 @@ internal static class Replay
     {
         int count = 0, failures = 0;
         var slowest = (Milliseconds: 0.0, File: "");
+        var hungriest = (Bytes: 0L, File: "");
+        using var process = Process.GetCurrentProcess();
         foreach (string file in files)
         {
             count++;
+            GC.Collect(); // so that the rise of the peak below is this input's memory, not earlier inputs' garbage
+            process.Refresh();
+            long peakBefore = process.PeakWorkingSet64;
             var clock = Stopwatch.StartNew();
             try
             {
@@ -29,9 +34,16 @@ internal static class Replay
             {
                 slowest = (clock.Elapsed.TotalMilliseconds, file);
             }
+
+            process.Refresh();
+            if (process.PeakWorkingSet64 - peakBefore > hungriest.Bytes)
+            {
+                hungriest = (process.PeakWorkingSet64 - peakBefore, file);
+            }
         }
 
-        Console.WriteLine($"replayed {count} input(s): {failures} failure(s); slowest {slowest.Milliseconds:F0} ms ({slowest.File})");
+        Console.WriteLine($"replayed {count} input(s): {failures} failure(s); slowest {slowest.Milliseconds:F0} ms ({slowest.File}); "
+            + $"largest rise of the peak working set {hungriest.Bytes / 1e6:F0} MB ({hungriest.File})");
         return failures == 0 ? 0 : 1;
     }
 }

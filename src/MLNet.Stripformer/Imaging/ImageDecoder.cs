@@ -52,9 +52,11 @@ public static class ImageDecoder
             throw new ImageLoadException(name, badHeader);
         }
 
+        bytes = TiffStripClamp.Apply(bytes);
+
         try
         {
-            var configuration = Configuration.Default;
+            var configuration = DecoderConfiguration.FirstFrameOnly;
             var (info, format) = Identify(bytes, name, configuration);
             if (TruncationCheck.Find(bytes, format.Name) is { } truncated)
             {
