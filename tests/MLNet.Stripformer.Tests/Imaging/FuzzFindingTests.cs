@@ -9,7 +9,8 @@ namespace MLNet.Stripformer.Tests.Imaging;
 /// (DivideByZeroException in the BMP palette, PBM upscaling and TIFF strip readers; InvalidDataException from the
 /// zlib stream of a PNG zTXt chunk; from the second run, <c>run2-*</c>, an OutOfMemoryException from a 105-byte BMP
 /// whose header put the pixel data at byte 2^31 - 1, for which ImageSharp sizes its palette; from the third,
-/// <c>run3-hang-*</c>, BigTIFFs whose directory claimed 7.2e18 entries, which kept ImageSharp reading for minutes). The
+/// <c>run3-hang-*</c>, BigTIFFs whose directory claimed 7.2e18 entries, which kept ImageSharp reading for minutes; from
+/// the fourth, <c>run4-hang-*</c>, a 792-byte TIFF claiming a 335 MB CCITT strip, decoded for over a minute). The
 /// loader now reports each as an <see cref="ImageLoadException"/> naming the file, and refuses such BMP headers and TIFF
 /// directories before ImageSharp reads them.
 /// </summary>
