@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using static MLNet.Stripformer.Imaging.TiffBytes;
 
 namespace MLNet.Stripformer.Imaging;
 
@@ -138,13 +138,4 @@ internal static class TiffDirectoryCheck
 
         return values;
     }
-
-    private static ushort U16(ReadOnlySpan<byte> bytes, int at, bool little) =>
-        little ? BinaryPrimitives.ReadUInt16LittleEndian(bytes[at..]) : BinaryPrimitives.ReadUInt16BigEndian(bytes[at..]);
-
-    private static uint U32(ReadOnlySpan<byte> bytes, int at, bool little) =>
-        little ? BinaryPrimitives.ReadUInt32LittleEndian(bytes[at..]) : BinaryPrimitives.ReadUInt32BigEndian(bytes[at..]);
-
-    private static ulong U64(ReadOnlySpan<byte> bytes, int at, bool little) =>
-        little ? BinaryPrimitives.ReadUInt64LittleEndian(bytes[at..]) : BinaryPrimitives.ReadUInt64BigEndian(bytes[at..]);
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using static MLNet.Stripformer.Imaging.TiffBytes;
 
 namespace MLNet.Stripformer.Imaging;
 
@@ -91,10 +92,4 @@ internal static class TiffStripClamp
             BinaryPrimitives.WriteUInt32BigEndian(field, value);
         }
     }
-
-    private static ushort U16(byte[] bytes, int at, bool little) =>
-        little ? BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(at)) : BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(at));
-
-    private static uint U32(byte[] bytes, int at, bool little) =>
-        little ? BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(at)) : BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(at));
 }
