@@ -8,8 +8,8 @@ namespace MLNet.Stripformer.Fuzz;
 /// <summary>
 /// The weight readers behind <c>train --init</c>, <c>--resume</c> and <c>export --checkpoint</c>: the bytes are
 /// written to a file and loaded with <see cref="WeightsFile.Load"/> (our checkpoint zip or a PyTorch <c>.pth</c>);
-/// a checkpoint is also read with <see cref="TrainingCheckpoint.ReadState"/> and
-/// <see cref="TrainingCheckpoint.LoadNetwork"/>, which builds the network its configuration names. Only
+/// a checkpoint is also read with <see cref="TrainingCheckpoint.LoadNetwork"/>, which reads its state and builds the
+/// network its configuration names. Only
 /// <see cref="InvalidDataException"/> may escape.
 /// </summary>
 internal sealed class CheckpointTarget : IFuzzTarget, IDisposable
@@ -37,8 +37,7 @@ internal sealed class CheckpointTarget : IFuzzTarget, IDisposable
             WeightsFile.Load(_network, _file);
             if (TrainingCheckpoint.IsCheckpoint(_file))
             {
-                TrainingCheckpoint.ReadState(_file);
-                using var network = TrainingCheckpoint.LoadNetwork(_file);
+                using var network = TrainingCheckpoint.LoadNetwork(_file); // reads the state first
             }
         }
         catch (InvalidDataException)

@@ -19,6 +19,9 @@ public static class TrainingCheckpoint
     private const string ModelEntry = "model.pth";
     private const string OptimizerEntry = "optimizer.bin";
 
+    /// <summary>Deflate's best compression ratio: no entry inflates to more than this times its stored size.</summary>
+    private const long DeflateMaxRatio = 1032;
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -77,11 +80,7 @@ public static class TrainingCheckpoint
     /// <summary>Reads a checkpoint's state.</summary>
     /// <param name="path">The file.</param>
     /// <exception cref="InvalidDataException">Not a readable checkpoint; the message names the file.</exception>
-    public static CheckpointState ReadState(string path) => Read(path, zip =>
-    {
-        using var entry = Entry(zip, StateEntry, path).Open();
-        return JsonSerializer.Deserialize<CheckpointState>(entry, Json) ?? throw new InvalidDataException($"'{path}' has an empty {StateEntry}.");
-    });
+    public static CheckpointState ReadState(string path) => Read(path, zip => StateFrom(zip, path));
 
     /// <summary>Loads a checkpoint's weights into a network of the same configuration.</summary>
     /// <param name="path">The file.</param>
@@ -116,7 +115,17 @@ public static class TrainingCheckpoint
     /// than the weights it holds; the message names the file.</exception>
     public static StripformerNetwork LoadNetwork(string path)
     {
-        var config = ReadState(path).Config ?? throw new InvalidDataException($"'{path}' has no network configuration.");
+        // One read gives the configuration and how many bytes of weights the file can hold at most.
+        var (config, weightBytes, weightCapacity) = Read(path, zip =>
+        {
+            var model = Entry(zip, ModelEntry, path);
+            return (StateFrom(zip, path).Config, model.Length, Math.Min(model.Length, model.CompressedLength * DeflateMaxRatio));
+        });
+        if (config is null)
+        {
+            throw new InvalidDataException($"'{path}' has no network configuration.");
+        }
+
         try
         {
             config.Validate();
@@ -126,7 +135,15 @@ public static class TrainingCheckpoint
             throw new InvalidDataException($"'{path}' has an invalid network configuration: {ex.Message}", ex);
         }
 
-        CheckWeightsFit(path, config);
+        // Weights take 2 bytes each at least: a configuration larger than the file allows is refused before the
+        // network is built, so a hostile file cannot make us allocate more than its size allows.
+        double needed = config.MinimumWeightCount() * 2;
+        if (needed > weightCapacity)
+        {
+            throw new InvalidDataException(
+                $"'{path}' claims the configuration {config} (at least {needed:0} bytes of weights), but its {ModelEntry} holds {weightBytes} bytes.");
+        }
+
         var network = new StripformerNetwork(config);
         try
         {
@@ -139,20 +156,6 @@ public static class TrainingCheckpoint
             throw;
         }
     }
-
-    /// <summary>Refuses a configuration whose weights cannot be in the file (at 2 bytes each at least, with deflate's
-    /// best ratio), before the network is built: a hostile file cannot make us allocate more than its size allows.</summary>
-    private static void CheckWeightsFit(string path, StripformerConfig config) => Read(path, zip =>
-    {
-        const long DeflateMaxRatio = 1032;
-        var entry = Entry(zip, ModelEntry, path);
-        long available = Math.Min(entry.Length, entry.CompressedLength * DeflateMaxRatio);
-        double needed = config.MinimumWeightCount() * 2;
-        return needed <= available
-            ? true
-            : throw new InvalidDataException(
-                $"'{path}' claims the configuration {config} (at least {needed:0} bytes of weights), but its {ModelEntry} holds {entry.Length} bytes.");
-    });
 
     private static T Read<T>(string path, Func<ZipArchive, T> read)
     {
@@ -170,6 +173,12 @@ public static class TrainingCheckpoint
         {
             throw new InvalidDataException($"'{path}' is not a readable checkpoint ({ex.Message})", ex);
         }
+    }
+
+    private static CheckpointState StateFrom(ZipArchive zip, string path)
+    {
+        using var entry = Entry(zip, StateEntry, path).Open();
+        return JsonSerializer.Deserialize<CheckpointState>(entry, Json) ?? throw new InvalidDataException($"'{path}' has an empty {StateEntry}.");
     }
 
     private static ZipArchiveEntry Entry(ZipArchive zip, string name, string path) =>

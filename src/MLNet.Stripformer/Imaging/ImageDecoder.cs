@@ -47,12 +47,10 @@ public static class ImageDecoder
             throw new ImageLoadException(name, $"the file has {bytes.Length} bytes, more than the limit of {options.MaxBytes} (MaxBytes)");
         }
 
-        if ((BmpHeaderCheck.Find(bytes) ?? TiffDirectoryCheck.Find(bytes)) is { } badHeader)
+        if ((BmpHeaderCheck.Find(bytes) ?? TiffDirectoryCheck.Check(bytes, out bytes)) is { } badHeader)
         {
             throw new ImageLoadException(name, badHeader);
         }
-
-        bytes = TiffStripClamp.Apply(bytes);
 
         try
         {

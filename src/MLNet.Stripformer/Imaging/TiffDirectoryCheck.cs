@@ -1,21 +1,31 @@
+using System.Buffers.Binary;
 using static MLNet.Stripformer.Imaging.TiffBytes;
 
 namespace MLNet.Stripformer.Imaging;
 
 /// <summary>
-/// Walks the directory chain of a TIFF or BigTIFF before ImageSharp reads it and refuses one that cannot describe
+/// Walks the directory chain of a TIFF or BigTIFF before ImageSharp reads it. It refuses one that cannot describe
 /// the file: a directory that claims more entries than the file holds (a 645-byte BigTIFF found by fuzzing claimed
 /// 7.2e18 and kept ImageSharp 2.1 reading for minutes), a chain that loops, or strips and tiles whose data lie beyond
-/// the end of the file (a 792-byte TIFF claiming a 335 MB strip kept its CCITT decoder busy for over a minute).
+/// the end of the file (a 792-byte TIFF claiming a 335 MB strip kept its CCITT decoder busy for over a minute). On the
+/// way it clamps each directory's RowsPerStrip to its ImageLength, as the TIFF specification reads a larger value
+/// (writers use 2^32 - 1 for "one strip"): ImageSharp 2.1 sizes its strip buffers from RowsPerStrip itself, so a
+/// 768-byte 16x12 TIFF with RowsPerStrip 15,466,251 took 541 MB; clamped, the buffers follow the image's size, which
+/// <see cref="ImageDecodeOptions.MaxPixels"/> bounds.
 /// </summary>
 internal static class TiffDirectoryCheck
 {
     private const int MaxDirectories = 1024;
+    private const ushort ImageLength = 257, RowsPerStrip = 278;
     private const ushort StripOffsets = 273, StripByteCounts = 279, TileOffsets = 324, TileByteCounts = 325;
 
     /// <summary>Why the TIFF's directories cannot describe this file, or null (also for other formats).</summary>
-    public static string? Find(ReadOnlySpan<byte> bytes)
+    /// <param name="bytes">The file.</param>
+    /// <param name="decodable">The bytes to decode: <paramref name="bytes"/> itself, or a copy with RowsPerStrip
+    /// clamped where a directory needed it.</param>
+    public static string? Check(byte[] bytes, out byte[] decodable)
     {
+        decodable = bytes;
         if (bytes.Length < 8 || !((bytes[0] == 'I' && bytes[1] == 'I') || (bytes[0] == 'M' && bytes[1] == 'M')))
         {
             return null;
@@ -61,7 +71,7 @@ internal static class TiffDirectoryCheck
                 return $"the TIFF directory at byte {offset} claims {entries} entries, more than the file's {bytes.Length} bytes can hold";
             }
 
-            if (DataBeyondEnd(bytes, (int)offset + countSize, (int)entries, big, little) is { } beyond)
+            if (Inspect(bytes, (int)offset + countSize, (int)entries, big, little, ref decodable) is { } beyond)
             {
                 return beyond;
             }
@@ -72,33 +82,47 @@ internal static class TiffDirectoryCheck
         return null;
     }
 
-    /// <summary>Why a directory's strips or tiles cannot lie in the file, or null.</summary>
-    private static string? DataBeyondEnd(ReadOnlySpan<byte> bytes, int firstEntry, int entries, bool big, bool little)
+    /// <summary>Clamps the directory's RowsPerStrip in <paramref name="decodable"/> (copied on the first change), then
+    /// says why its strips or tiles cannot lie in the file, or null.</summary>
+    private static string? Inspect(byte[] bytes, int firstEntry, int entries, bool big, bool little, ref byte[] decodable)
     {
         ulong[]? offsets = null, counts = null;
+        ulong? height = null;
+        int rowsEntry = -1;
+        string? tableBeyondEnd = null;
         for (int i = 0; i < entries; i++)
         {
             int entry = firstEntry + (i * (big ? 20 : 12));
             ushort tag = U16(bytes, entry, little);
-            if (tag is not (StripOffsets or StripByteCounts or TileOffsets or TileByteCounts))
+            if (tag is ImageLength)
             {
-                continue;
+                height = Values(bytes, entry, big, little) is [var length] ? length : null;
             }
+            else if (tag is RowsPerStrip)
+            {
+                rowsEntry = entry;
+            }
+            else if (tag is StripOffsets or StripByteCounts or TileOffsets or TileByteCounts)
+            {
+                var values = Values(bytes, entry, big, little);
+                if (values is null)
+                {
+                    tableBeyondEnd ??= $"the TIFF's strip or tile table (tag {tag}) lies beyond the end of the file ({bytes.Length} bytes)";
+                }
 
-            var values = Values(bytes, entry, big, little);
-            if (values is null)
-            {
-                return $"the TIFF's strip or tile table (tag {tag}) lies beyond the end of the file ({bytes.Length} bytes)";
+                (offsets, counts) = tag is StripOffsets or TileOffsets ? (values, counts) : (offsets, values);
             }
+        }
 
-            if (tag is StripOffsets or TileOffsets)
-            {
-                offsets = values;
-            }
-            else
-            {
-                counts = values;
-            }
+        if (height is > 0 && rowsEntry >= 0 && Values(bytes, rowsEntry, big, little) is [var rows] && rows > height)
+        {
+            decodable = decodable == bytes ? (byte[])bytes.Clone() : decodable;
+            WriteValue(decodable, rowsEntry, big, little, height.Value);
+        }
+
+        if (tableBeyondEnd is not null)
+        {
+            return tableBeyondEnd;
         }
 
         for (int i = 0; offsets is not null && counts is not null && i < Math.Min(offsets.Length, counts.Length); i++)
@@ -110,6 +134,22 @@ internal static class TiffDirectoryCheck
         }
 
         return null;
+    }
+
+    /// <summary>Overwrites a one-value SHORT, LONG or LONG8 entry in place, in the file's byte order.</summary>
+    private static void WriteValue(byte[] bytes, int entry, bool big, bool little, ulong value)
+    {
+        var field = bytes.AsSpan(entry + (big ? 12 : 8), big ? 8 : 4);
+        field.Clear();
+        switch (U16(bytes, entry + 2, little))
+        {
+            case 3 when little: BinaryPrimitives.WriteUInt16LittleEndian(field, (ushort)value); break;
+            case 3: BinaryPrimitives.WriteUInt16BigEndian(field, (ushort)value); break;
+            case 4 when little: BinaryPrimitives.WriteUInt32LittleEndian(field, (uint)value); break;
+            case 4: BinaryPrimitives.WriteUInt32BigEndian(field, (uint)value); break;
+            case 16 when little: BinaryPrimitives.WriteUInt64LittleEndian(field, value); break;
+            default: BinaryPrimitives.WriteUInt64BigEndian(field, value); break;
+        }
     }
 
     /// <summary>An entry's SHORT, LONG or LONG8 values, or null when they do not fit in the file.</summary>
