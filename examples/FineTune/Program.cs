@@ -29,7 +29,10 @@ var options = new StripformerTrainerOptions
     CropsPerImage = 1,
     Epochs = 1,
     LearningRate = 1e-5,
-    ContrastiveWeight = 0,                                                       // Charbonnier + edge loss only
+    MeanSquaredWeight = 1,                                                       // the shipped model's loss:
+    CharbonnierWeight = 0,                                                       // mean squared error only
+    EdgeWeight = 0,
+    ContrastiveWeight = 0,
     Progress = new StepPrinter(),
 };
 using var trained = ml.Deblurring().Trainers.Stripformer(options).Fit(pairs);

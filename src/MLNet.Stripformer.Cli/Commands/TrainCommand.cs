@@ -39,11 +39,14 @@ internal static class TrainCommand
         var init = new Option<string?>("--init") { Description = "Start from these weights (our checkpoint or a PyTorch .pth)." };
         var vgg = new Option<string?>("--vgg") { Description = "The contrastive loss's feature network: a torchvision VGG19 state_dict (.pth) or a ResNet-18 ONNX (default: the bundled ResNet-18)." };
         var contrastive = new Option<double?>("--contrastive-weight") { Description = "Weight of the contrastive loss (default 0.0005; 0 turns it off)." };
+        var charbonnierWeight = new Option<double?>("--charbonnier-weight") { Description = "Weight of the Charbonnier loss (default 1)." };
+        var mseWeight = new Option<double?>("--mse-weight") { Description = "Weight of a mean squared error loss (default 0; the shipped model used 1 with --charbonnier-weight 0 --edge-weight 0)." };
+        var edgeWeight = new Option<double?>("--edge-weight") { Description = "Weight of the edge loss (default 0.05)." };
         var seed = new Option<int>("--seed") { Description = "Seed of initialisation, crops and augmentation.", DefaultValueFactory = _ => 1 };
         var cache = new Option<bool>("--cache") { Description = "Keep the decoded and blurred pairs in memory after the first epoch (24 bytes per pixel of each pair; for machines with RAM to spare, e.g. GPU hosts)." };
         var command = new Command("train", "Train a Stripformer on pairs blurred from sharp photos.")
         {
-            train, val, output, config, recipe, kernel, crop, batch, epochs, lr, schedule, output_mode, precision, device, patience, cropsPerImage, resume, init, vgg, contrastive, seed, cache,
+            train, val, output, config, recipe, kernel, crop, batch, epochs, lr, schedule, output_mode, precision, device, patience, cropsPerImage, resume, init, vgg, contrastive, charbonnierWeight, mseWeight, edgeWeight, seed, cache,
         };
         CommandRunner.SetAction(command, context, (r, cancellationToken) =>
         {
@@ -63,6 +66,9 @@ internal static class TrainCommand
             options.EarlyStoppingPatience = r.GetValue(patience);
             options.FeatureNetworkPath = r.GetValue(vgg);
             options.ContrastiveWeight = r.GetValue(contrastive) ?? options.ContrastiveWeight;
+            options.CharbonnierWeight = r.GetValue(charbonnierWeight) ?? options.CharbonnierWeight;
+            options.MeanSquaredWeight = r.GetValue(mseWeight) ?? options.MeanSquaredWeight;
+            options.EdgeWeight = r.GetValue(edgeWeight) ?? options.EdgeWeight;
             options.InitialWeights = r.GetValue(init);
             options.Seed = r.GetValue(seed);
             options.CheckpointDirectory = r.GetValue(output)!;
@@ -107,7 +113,7 @@ internal static class TrainCommand
                     double fraction = p.StepsPerEpoch is > 0 ? Math.Min((double)p.Step / p.StepsPerEpoch.Value, 1) : 0;
                     task.Value = p.EpochCompleted ? p.Epoch : p.Epoch - 1 + fraction;
                     string psnr = p.ValidationPsnr is { } v ? $" val {v:F2} dB" : string.Empty;
-                    task.Description = string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}/{p.Epochs} step {p.Step} loss {p.Loss:F4} {p.ImagesPerSecond:F1} img/s{psnr}");
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch}/{p.Epochs} step {p.Step} loss {p.Loss:G3} {p.ImagesPerSecond:F1} img/s{psnr}");
                 });
                 using var model = ml.Deblurring().Trainers.Stripformer(options).Fit(pairs);
                 result = model.Training;

@@ -41,6 +41,16 @@ internal sealed class StripformerDecoder : Module<Tensor, Tensor, Tensor, Tensor
         RegisterComponents();
     }
 
+    /// <summary>Zeroes the last convolution, so that <c>d</c> is exactly 0 and a residual network is the identity.</summary>
+    public void ZeroOutputLayer()
+    {
+        using var noGrad = no_grad();
+        foreach (var parameter in de_layer1_1.parameters())
+        {
+            parameter.zero_();
+        }
+    }
+
     public override Tensor forward(Tensor z, Tensor r1, Tensor r2)
     {
         using var scope = NewDisposeScope();

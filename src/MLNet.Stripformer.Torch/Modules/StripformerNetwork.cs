@@ -64,6 +64,12 @@ public sealed class StripformerNetwork : Module<Tensor, Tensor>
     /// <summary>Number of trainable values.</summary>
     public long ParameterCount => parameters().Sum(p => p.numel());
 
+    /// <summary>
+    /// Zeroes the decoder's last convolution, so that a <see cref="StripformerOutput.Residual"/> network starts as the exact
+    /// identity while every other layer keeps its random initialisation (and so its informative features).
+    /// </summary>
+    public void StartAtIdentity() => decoder.ZeroOutputLayer();
+
     /// <summary>Restores [N, 3, H, W] images in [0, 1] (any H and W). When the network's parameters are bfloat16,
     /// convolutions and linear layers run in bfloat16 while normalisation, softmax and the residual output stay in
     /// float32, and the float32 input is never rounded on the residual path.</summary>

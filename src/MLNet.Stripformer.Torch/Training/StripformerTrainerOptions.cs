@@ -51,6 +51,13 @@ public sealed class StripformerTrainerOptions
     /// <summary>Weight of the Charbonnier term.</summary>
     public double CharbonnierWeight { get; set; } = 1.0;
 
+    /// <summary>
+    /// Weight of a mean squared error term (0 by default, as in the report and the paper). PSNR is a function of the mean
+    /// squared error, and near the identity this term gives the useful gradient: the Charbonnier term's gradient there is
+    /// about the sign of the residual, which on 8-bit photos is mostly the sign of quantisation noise (see the model card).
+    /// </summary>
+    public double MeanSquaredWeight { get; set; }
+
     /// <summary>Weight of the edge term.</summary>
     public double EdgeWeight { get; set; } = 0.05;
 
@@ -142,7 +149,7 @@ public sealed class StripformerTrainerOptions
         Require(double.IsFinite(LearningRate) && LearningRate > 0, nameof(LearningRate), "must be a positive number");
         Require(double.IsFinite(MinLearningRate) && MinLearningRate >= 0 && MinLearningRate <= LearningRate, nameof(MinLearningRate), "must be between 0 and LearningRate");
         Require(GradientClipNorm is null || (double.IsFinite(GradientClipNorm.Value) && GradientClipNorm > 0), nameof(GradientClipNorm), "must be positive");
-        foreach (var (value, name) in new[] { (CharbonnierWeight, nameof(CharbonnierWeight)), (EdgeWeight, nameof(EdgeWeight)), (ContrastiveWeight, nameof(ContrastiveWeight)) })
+        foreach (var (value, name) in new[] { (CharbonnierWeight, nameof(CharbonnierWeight)), (MeanSquaredWeight, nameof(MeanSquaredWeight)), (EdgeWeight, nameof(EdgeWeight)), (ContrastiveWeight, nameof(ContrastiveWeight)) })
         {
             Require(double.IsFinite(value) && value >= 0, name, "must be a non-negative number");
         }

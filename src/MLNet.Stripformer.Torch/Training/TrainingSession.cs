@@ -53,6 +53,10 @@ internal sealed class TrainingSession : IDisposable
         {
             WeightsFile.Load(master, options.InitialWeights);
         }
+        else if (resumed is null && config.Output == StripformerOutput.Residual)
+        {
+            master.StartAtIdentity();
+        }
 
         master.train();
         var precision = PrecisionChoice.Resolve(options.Precision, device);
@@ -219,6 +223,11 @@ internal sealed class TrainingSession : IDisposable
             var charbonnier = CharbonnierLoss.Compute(prediction, sharp);
             var edge = EdgeLoss.Compute(prediction, sharp);
             var total = (charbonnier * _options.CharbonnierWeight) + (edge * _options.EdgeWeight);
+            if (_options.MeanSquaredWeight > 0)
+            {
+                total += (prediction - sharp).square().mean() * _options.MeanSquaredWeight;
+            }
+
             double contrastive = 0;
             if (_features is not null)
             {

@@ -21,6 +21,21 @@ public class StripformerNetworkTests
     [Theory]
     [InlineData(16, 16)]
     [InlineData(13, 22)]
+    public void A_residual_network_started_at_the_identity_returns_its_input_exactly(int height, int width)
+    {
+        using var network = new StripformerNetwork(StripformerConfig.Seed with { Output = StripformerOutput.Residual });
+        network.StartAtIdentity();
+        network.eval();
+        using var noGrad = no_grad();
+        using var input = rand(2, 3, height, width);
+        using var output = network.forward(input);
+        Assert.True(output.eq(input).all().item<bool>(), "the output differs from the input");
+        Assert.Contains(network.parameters(), p => p.abs().sum().item<float>() > 0);
+    }
+
+    [Theory]
+    [InlineData(16, 16)]
+    [InlineData(13, 22)]
     [InlineData(3, 2)]
     [InlineData(1, 1)]
     public void Output_has_the_input_size(int height, int width)

@@ -55,12 +55,38 @@ public class StripformerTrainerTests
     }
 
     [Fact]
+    public void A_fresh_residual_network_starts_as_the_exact_identity()
+    {
+        var context = new MLContext(seed: 1);
+        var options = WithoutLearning(TrainingData.TinyOptions(context, epochs: 1));
+        var data = TrainingData.Pairs(context, "crop1.png");
+        using var model = context.Deblurring().Trainers.Stripformer(options).Fit(data);
+
+        var scored = model.Transform(data);
+        var blurred = ImageColumn.Read(scored, "Blurred").First();
+        var deblurred = ImageColumn.Read(scored, "Deblurred").First();
+        Assert.Equal(blurred.Pixels, deblurred.Pixels);
+    }
+
+    [Fact]
+    public void The_mean_squared_term_alone_trains_and_the_other_terms_are_still_reported()
+    {
+        var context = new MLContext(seed: 1);
+        var options = TrainingData.TinyOptions(context, epochs: 4);
+        (options.CharbonnierWeight, options.EdgeWeight, options.ContrastiveWeight, options.MeanSquaredWeight) = (0, 0, 0, 1);
+        using var model = context.Deblurring().Trainers.Stripformer(options).Fit(TrainingData.Pairs(context, "crop0.png", "crop1.png"));
+
+        var history = model.Training!.History;
+        Assert.True(history[^1].Loss < history[0].Loss, $"loss {history[0].Loss} -> {history[^1].Loss}");
+        Assert.All(history, h => Assert.True(h.Charbonnier > h.Loss, $"Charbonnier {h.Charbonnier}, mean squared {h.Loss}"));
+        Assert.True(history[^1].ValidationPsnr > history[0].ValidationPsnr, $"validation {history[0].ValidationPsnr} -> {history[^1].ValidationPsnr} dB");
+    }
+
+    [Fact]
     public void Early_stopping_ends_a_run_whose_validation_psnr_does_not_improve()
     {
         var context = new MLContext(seed: 1);
-        var options = TrainingData.TinyOptions(context, epochs: 6);
-        options.LearningRate = 1e-12;
-        options.MinLearningRate = 0;
+        var options = WithoutLearning(TrainingData.TinyOptions(context, epochs: 6));
         options.EarlyStoppingPatience = 1;
         using var model = context.Deblurring().Trainers.Stripformer(options).Fit(TrainingData.Pairs(context, "crop1.png"));
         Assert.True(model.Training!.StoppedEarly);
@@ -88,6 +114,13 @@ public class StripformerTrainerTests
         Assert.Equal(1, model.Training!.History[0].Steps);
     }
 
+    /// <summary>The options with a learning rate too small to change any weight.</summary>
+    private static StripformerTrainerOptions WithoutLearning(StripformerTrainerOptions options)
+    {
+        (options.LearningRate, options.MinLearningRate) = (1e-30, 0);
+        return options;
+    }
+
     /// <summary>One invalid value for every option the trainer validates.</summary>
     private static readonly Dictionary<string, Action<StripformerTrainerOptions>> InvalidOptions = new()
     {
@@ -104,6 +137,7 @@ public class StripformerTrainerTests
         ["MinLearningRate"] = o => o.MinLearningRate = 1,
         ["GradientClipNorm"] = o => o.GradientClipNorm = 0,
         ["CharbonnierWeight"] = o => o.CharbonnierWeight = -1,
+        ["MeanSquaredWeight"] = o => o.MeanSquaredWeight = double.NaN,
         ["EdgeWeight"] = o => o.EdgeWeight = double.PositiveInfinity,
         ["ContrastiveWeight"] = o => o.ContrastiveWeight = -0.5,
         ["ValidationCropSize"] = o => o.ValidationCropSize = 6,
