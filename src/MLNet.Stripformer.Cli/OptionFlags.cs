@@ -18,6 +18,7 @@ internal static class OptionFlags
         ["CharbonnierWeight"] = "--charbonnier-weight",
         ["MeanSquaredWeight"] = "--mse-weight",
         ["EdgeWeight"] = "--edge-weight",
+        ["StartAtIdentity"] = "--identity-start",
         ["FeatureNetworkPath"] = "--vgg",
         ["InitialWeights"] = "--init",
         ["ResumeFrom"] = "--resume",

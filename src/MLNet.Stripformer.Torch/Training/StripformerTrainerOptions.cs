@@ -18,6 +18,12 @@ public sealed class StripformerTrainerOptions
     /// <summary>Overrides the configuration's output form (sigmoid or plain residual) when set.</summary>
     public StripformerOutput? Output { get; set; }
 
+    /// <summary>
+    /// Start a fresh network with the residual output as the exact identity by zeroing its last convolution (how the
+    /// shipped model was trained); not used with <see cref="InitialWeights"/> or <see cref="ResumeFrom"/>.
+    /// </summary>
+    public bool StartAtIdentity { get; set; }
+
     /// <summary>Side of the square random crops; 0 trains on whole images (they must then share one size).</summary>
     public int CropSize { get; set; } = 256;
 
@@ -141,6 +147,7 @@ public sealed class StripformerTrainerOptions
         Require(!string.IsNullOrWhiteSpace(SharpColumnName), nameof(SharpColumnName), "must not be empty");
         Require(Config is not null, nameof(Config), "must be set");
         Config!.Validate();
+        Require(!StartAtIdentity || (Output ?? Config.Output) == StripformerOutput.Residual, nameof(StartAtIdentity), "needs the Residual output (a sigmoid output is not the identity at d = 0)");
         Require(CropSize == 0 || (CropSize >= 4 && CropSize % 4 == 0), nameof(CropSize), "must be 0 (whole images) or a positive multiple of 4");
         Require(ResizeTo is null || (ResizeTo.Value.Width >= 4 && ResizeTo.Value.Height >= 4), nameof(ResizeTo), "must be at least 4x4");
         Require(CropsPerImage >= 1, nameof(CropsPerImage), "must be at least 1");

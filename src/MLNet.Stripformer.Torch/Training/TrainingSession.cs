@@ -53,7 +53,7 @@ internal sealed class TrainingSession : IDisposable
         {
             WeightsFile.Load(master, options.InitialWeights);
         }
-        else if (resumed is null && config.Output == StripformerOutput.Residual)
+        else if (resumed is null && options.StartAtIdentity)
         {
             master.StartAtIdentity();
         }

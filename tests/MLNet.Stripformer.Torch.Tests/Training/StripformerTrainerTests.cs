@@ -3,6 +3,7 @@ using Microsoft.ML.Data;
 using MLNet.Stripformer.Imaging;
 using MLNet.Stripformer.Tests.Support;
 using MLNet.Stripformer.Torch.Checkpoints;
+using MLNet.Stripformer.Torch.Modules;
 using MLNet.Stripformer.Torch.Runtime;
 using MLNet.Stripformer.Torch.Tests.Support;
 using MLNet.Stripformer.Torch.Training;
@@ -59,6 +60,7 @@ public class StripformerTrainerTests
     {
         var context = new MLContext(seed: 1);
         var options = WithoutLearning(TrainingData.TinyOptions(context, epochs: 1));
+        options.StartAtIdentity = true;
         var data = TrainingData.Pairs(context, "crop1.png");
         using var model = context.Deblurring().Trainers.Stripformer(options).Fit(data);
 
@@ -128,6 +130,7 @@ public class StripformerTrainerTests
         ["SharpColumnName"] = o => o.SharpColumnName = "",
         ["Config"] = o => o.Config = null!,
         ["LatentHeads"] = o => o.Config = o.Config with { LatentHeads = 0 },
+        ["StartAtIdentity"] = o => (o.StartAtIdentity, o.Output) = (true, StripformerOutput.Sigmoid),
         ["CropSize"] = o => o.CropSize = 30,
         ["ResizeTo"] = o => o.ResizeTo = (2, 8),
         ["CropsPerImage"] = o => o.CropsPerImage = 0,
