@@ -67,6 +67,7 @@ internal sealed class TrainingSession : IDisposable
             TrainingCheckpoint.LoadWeights(options.ResumeFrom!, master);
             TrainingCheckpoint.LoadOptimizer(options.ResumeFrom!, _optimizer);
             _history.AddRange(resumed.History);
+            RestoreBestWeights(options.ResumeFrom!, resumed);
             _log($"Resuming from '{options.ResumeFrom}' after epoch {resumed.CompletedEpochs}, step {resumed.StepInEpoch} ({resumed.GlobalStep} steps in all).");
         }
 
@@ -278,6 +279,29 @@ internal sealed class TrainingSession : IDisposable
 
         network.train();
         return count == 0 ? throw new ArgumentException("ValidationData has no rows.") : sum / count;
+    }
+
+    /// <summary>
+    /// Reloads the best weights so far from the <c>best.ckpt</c> beside the checkpoint resumed from, so that a resumed run
+    /// ends with the same best epoch as an uninterrupted one.
+    /// </summary>
+    private void RestoreBestWeights(string resumeFrom, CheckpointState resumed)
+    {
+        string best = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(resumeFrom))!, BestCheckpointName);
+        if (resumed.BestPsnr is null)
+        {
+            return;
+        }
+
+        if (!File.Exists(best))
+        {
+            _log($"warning: '{best}' is missing, so the best weights before the resume are lost; the run returns its best epoch from now on.");
+            return;
+        }
+
+        using var network = new StripformerNetwork(resumed.Config);
+        TrainingCheckpoint.LoadWeights(best, network);
+        _bestWeights = network.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
     }
 
     private void KeepBestWeights()

@@ -14,19 +14,23 @@ public class ResumeTests
 {
     public ResumeTests() => TorchRuntime.Initialize();
 
-    [Fact]
-    public void Resuming_after_a_cancel_gives_the_same_weights_as_an_uninterrupted_run()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Resuming_after_a_cancel_gives_the_same_weights_as_an_uninterrupted_run(bool startAtIdentity)
     {
         using var dir = new TempDirectory();
         var context = new MLContext(seed: 1);
         var data = TrainingData.Pairs(context, "crop0.png", "crop1.png");
 
         var straight = TrainingData.TinyOptions(context, epochs: 2);
+        straight.StartAtIdentity = startAtIdentity;
         straight.CheckpointDirectory = Path.Combine(dir.Path, "straight");
         using var uninterrupted = context.Deblurring().Trainers.Stripformer(straight).Fit(data);
 
         using var cancel = new CancellationTokenSource();
         var interrupted = TrainingData.TinyOptions(context, epochs: 2);
+        interrupted.StartAtIdentity = startAtIdentity;
         interrupted.CheckpointDirectory = Path.Combine(dir.Path, "interrupted");
         interrupted.CancellationToken = cancel.Token;
         interrupted.Progress = new ProgressCallback(p =>
