@@ -140,6 +140,9 @@ public sealed class StripformerTrainerOptions
         _ => throw new ArgumentOutOfRangeException(nameof(recipe), recipe, "Unknown recipe."),
     };
 
+    /// <summary>The configuration of the network trained: <see cref="Config"/> with <see cref="Output"/> applied.</summary>
+    internal StripformerConfig NetworkConfig => Output is { } output ? Config with { Output = output } : Config;
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid option.</summary>
     public void Validate()
     {
@@ -147,7 +150,7 @@ public sealed class StripformerTrainerOptions
         Require(!string.IsNullOrWhiteSpace(SharpColumnName), nameof(SharpColumnName), "must not be empty");
         Require(Config is not null, nameof(Config), "must be set");
         Config!.Validate();
-        Require(!StartAtIdentity || (Output ?? Config.Output) == StripformerOutput.Residual, nameof(StartAtIdentity), "needs the Residual output (a sigmoid output is not the identity at d = 0)");
+        Require(!StartAtIdentity || NetworkConfig.Output == StripformerOutput.Residual, nameof(StartAtIdentity), "needs the Residual output (a sigmoid output is not the identity at d = 0)");
         Require(CropSize == 0 || (CropSize >= 4 && CropSize % 4 == 0), nameof(CropSize), "must be 0 (whole images) or a positive multiple of 4");
         Require(ResizeTo is null || (ResizeTo.Value.Width >= 4 && ResizeTo.Value.Height >= 4), nameof(ResizeTo), "must be at least 4x4");
         Require(CropsPerImage >= 1, nameof(CropsPerImage), "must be at least 1");

@@ -38,7 +38,7 @@ internal sealed class TrainingSession : IDisposable
         _options = options;
         _device = device;
         _log = log;
-        var config = options.Output is { } output ? options.Config with { Output = output } : options.Config;
+        var config = options.NetworkConfig;
         CheckpointState? resumed = options.ResumeFrom is null ? null : TrainingCheckpoint.ReadState(options.ResumeFrom);
         if (resumed is not null && resumed.Config != config)
         {
@@ -226,7 +226,7 @@ internal sealed class TrainingSession : IDisposable
             var total = (charbonnier * _options.CharbonnierWeight) + (edge * _options.EdgeWeight);
             if (_options.MeanSquaredWeight > 0)
             {
-                total += (prediction - sharp).square().mean() * _options.MeanSquaredWeight;
+                total += nn.functional.mse_loss(prediction, sharp) * _options.MeanSquaredWeight;
             }
 
             double contrastive = 0;
@@ -287,11 +287,12 @@ internal sealed class TrainingSession : IDisposable
     /// </summary>
     private void RestoreBestWeights(string resumeFrom, CheckpointState resumed)
     {
-        string best = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(resumeFrom))!, BestCheckpointName);
         if (resumed.BestPsnr is null)
         {
             return;
         }
+
+        string best = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(resumeFrom))!, BestCheckpointName);
 
         if (!File.Exists(best))
         {
