@@ -17,6 +17,7 @@ internal static class OptionFlags
         ["ContrastiveWeight"] = "--contrastive-weight",
         ["CharbonnierWeight"] = "--charbonnier-weight",
         ["MeanSquaredWeight"] = "--mse-weight",
+        ["PsnrWeight"] = "--psnr-weight",
         ["EdgeWeight"] = "--edge-weight",
         ["StartAtIdentity"] = "--identity-start",
         ["FeatureNetworkPath"] = "--vgg",

@@ -41,13 +41,14 @@ internal static class TrainCommand
         var contrastive = new Option<double?>("--contrastive-weight") { Description = "Weight of the contrastive loss (default 0.0005; 0 turns it off)." };
         var charbonnierWeight = new Option<double?>("--charbonnier-weight") { Description = "Weight of the Charbonnier loss (default 1)." };
         var mseWeight = new Option<double?>("--mse-weight") { Description = "Weight of a mean squared error loss (default 0; the shipped model used 1 with --charbonnier-weight 0 --edge-weight 0)." };
+        var psnrWeight = new Option<double?>("--psnr-weight") { Description = "Weight of a PSNR loss, each crop's negative PSNR in dB averaged over the batch (default 0)." };
         var edgeWeight = new Option<double?>("--edge-weight") { Description = "Weight of the edge loss (default 0.05)." };
         var identityStart = new Option<bool>("--identity-start") { Description = "Start a fresh Residual network as the exact identity (its last convolution zeroed), as the shipped model was." };
         var seed = new Option<int>("--seed") { Description = "Seed of initialisation, crops and augmentation.", DefaultValueFactory = _ => 1 };
         var cache = new Option<bool>("--cache") { Description = "Keep the decoded and blurred pairs in memory after the first epoch (24 bytes per pixel of each pair; for machines with RAM to spare, e.g. GPU hosts)." };
         var command = new Command("train", "Train a Stripformer on pairs blurred from sharp photos.")
         {
-            train, val, output, config, recipe, kernel, crop, batch, epochs, lr, schedule, output_mode, precision, device, patience, cropsPerImage, resume, init, vgg, contrastive, charbonnierWeight, mseWeight, edgeWeight, identityStart, seed, cache,
+            train, val, output, config, recipe, kernel, crop, batch, epochs, lr, schedule, output_mode, precision, device, patience, cropsPerImage, resume, init, vgg, contrastive, charbonnierWeight, mseWeight, psnrWeight, edgeWeight, identityStart, seed, cache,
         };
         CommandRunner.SetAction(command, context, (r, cancellationToken) =>
         {
@@ -69,6 +70,7 @@ internal static class TrainCommand
             options.ContrastiveWeight = r.GetValue(contrastive) ?? options.ContrastiveWeight;
             options.CharbonnierWeight = r.GetValue(charbonnierWeight) ?? options.CharbonnierWeight;
             options.MeanSquaredWeight = r.GetValue(mseWeight) ?? options.MeanSquaredWeight;
+            options.PsnrWeight = r.GetValue(psnrWeight) ?? options.PsnrWeight;
             options.EdgeWeight = r.GetValue(edgeWeight) ?? options.EdgeWeight;
             options.StartAtIdentity = r.GetValue(identityStart);
             options.InitialWeights = r.GetValue(init);

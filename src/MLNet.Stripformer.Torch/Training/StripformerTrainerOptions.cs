@@ -64,6 +64,13 @@ public sealed class StripformerTrainerOptions
     /// </summary>
     public double MeanSquaredWeight { get; set; }
 
+    /// <summary>
+    /// Weight of a PSNR term (0 by default): the mean over the batch of each crop's negative PSNR in dB
+    /// (<see cref="Losses.PsnrLoss"/>). Unlike the mean squared error, it gives smooth and near-sharp crops as much say
+    /// as heavily blurred ones, which is what the mean PSNR of a set of photos rewards.
+    /// </summary>
+    public double PsnrWeight { get; set; }
+
     /// <summary>Weight of the edge term.</summary>
     public double EdgeWeight { get; set; } = 0.05;
 
@@ -159,7 +166,7 @@ public sealed class StripformerTrainerOptions
         Require(double.IsFinite(LearningRate) && LearningRate > 0, nameof(LearningRate), "must be a positive number");
         Require(double.IsFinite(MinLearningRate) && MinLearningRate >= 0 && MinLearningRate <= LearningRate, nameof(MinLearningRate), "must be between 0 and LearningRate");
         Require(GradientClipNorm is null || (double.IsFinite(GradientClipNorm.Value) && GradientClipNorm > 0), nameof(GradientClipNorm), "must be positive");
-        foreach (var (value, name) in new[] { (CharbonnierWeight, nameof(CharbonnierWeight)), (MeanSquaredWeight, nameof(MeanSquaredWeight)), (EdgeWeight, nameof(EdgeWeight)), (ContrastiveWeight, nameof(ContrastiveWeight)) })
+        foreach (var (value, name) in new[] { (CharbonnierWeight, nameof(CharbonnierWeight)), (MeanSquaredWeight, nameof(MeanSquaredWeight)), (PsnrWeight, nameof(PsnrWeight)), (EdgeWeight, nameof(EdgeWeight)), (ContrastiveWeight, nameof(ContrastiveWeight)) })
         {
             Require(double.IsFinite(value) && value >= 0, name, "must be a non-negative number");
         }

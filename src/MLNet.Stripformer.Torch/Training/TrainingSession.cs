@@ -229,6 +229,11 @@ internal sealed class TrainingSession : IDisposable
                 total += nn.functional.mse_loss(prediction, sharp) * _options.MeanSquaredWeight;
             }
 
+            if (_options.PsnrWeight > 0)
+            {
+                total += PsnrLoss.Compute(prediction, sharp) * _options.PsnrWeight;
+            }
+
             double contrastive = 0;
             if (_features is not null)
             {

@@ -45,6 +45,17 @@ public sealed class LossTests : IDisposable
     }
 
     [Fact]
+    public void Psnr_loss_is_the_mean_of_each_images_negative_psnr_not_the_psnr_of_the_batch()
+    {
+        using var target = full(2, 3, 4, 4, 0.5f);
+        using var offsets = tensor(new[] { 0.01f, 0.1f }).reshape(2, 1, 1, 1);
+        using var prediction = target + offsets;
+        double expected = ((10 * Math.Log10(1e-4 + PsnrLoss.Epsilon)) + (10 * Math.Log10(1e-2 + PsnrLoss.Epsilon))) / 2;
+        Assert.Equal(expected, PsnrLoss.Compute(prediction, target).item<float>(), 3);
+        Assert.Equal(-60, PsnrLoss.Compute(target, target).item<float>(), 3);
+    }
+
+    [Fact]
     public void Edge_loss_of_identical_images_is_epsilon()
     {
         using var image = rand(1, 3, 12, 12);

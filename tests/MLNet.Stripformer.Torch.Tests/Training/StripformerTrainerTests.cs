@@ -85,6 +85,20 @@ public class StripformerTrainerTests
     }
 
     [Fact]
+    public void The_psnr_term_alone_trains_and_its_loss_is_the_negative_psnr_of_the_training_crops()
+    {
+        var context = new MLContext(seed: 1);
+        var options = TrainingData.TinyOptions(context, epochs: 4);
+        (options.CharbonnierWeight, options.EdgeWeight, options.ContrastiveWeight, options.PsnrWeight) = (0, 0, 0, 1);
+        using var model = context.Deblurring().Trainers.Stripformer(options).Fit(TrainingData.Pairs(context, "crop0.png", "crop1.png"));
+
+        var history = model.Training!.History;
+        Assert.All(history, h => Assert.InRange(h.Loss, -60, 0));
+        Assert.True(history[^1].Loss < history[0].Loss, $"loss {history[0].Loss} -> {history[^1].Loss} dB");
+        Assert.True(history[^1].ValidationPsnr > history[0].ValidationPsnr, $"validation {history[0].ValidationPsnr} -> {history[^1].ValidationPsnr} dB");
+    }
+
+    [Fact]
     public void Early_stopping_ends_a_run_whose_validation_psnr_does_not_improve()
     {
         var context = new MLContext(seed: 1);
@@ -141,6 +155,7 @@ public class StripformerTrainerTests
         ["GradientClipNorm"] = o => o.GradientClipNorm = 0,
         ["CharbonnierWeight"] = o => o.CharbonnierWeight = -1,
         ["MeanSquaredWeight"] = o => o.MeanSquaredWeight = double.NaN,
+        ["PsnrWeight"] = o => o.PsnrWeight = -2,
         ["EdgeWeight"] = o => o.EdgeWeight = double.PositiveInfinity,
         ["ContrastiveWeight"] = o => o.ContrastiveWeight = -0.5,
         ["ValidationCropSize"] = o => o.ValidationCropSize = 6,
