@@ -40,10 +40,10 @@ internal static class TrainCommand
         var vgg = new Option<string?>("--vgg") { Description = "The contrastive loss's feature network: a torchvision VGG19 state_dict (.pth) or a ResNet-18 ONNX (default: the bundled ResNet-18)." };
         var contrastive = new Option<double?>("--contrastive-weight") { Description = "Weight of the contrastive loss (default 0.0005; 0 turns it off)." };
         var charbonnierWeight = new Option<double?>("--charbonnier-weight") { Description = "Weight of the Charbonnier loss (default 1)." };
-        var mseWeight = new Option<double?>("--mse-weight") { Description = "Weight of a mean squared error loss (default 0; the shipped model used 1 with --charbonnier-weight 0 --edge-weight 0)." };
-        var psnrWeight = new Option<double?>("--psnr-weight") { Description = "Weight of a PSNR loss, each crop's negative PSNR in dB averaged over the batch (default 0)." };
+        var mseWeight = new Option<double?>("--mse-weight") { Description = "Weight of a mean squared error loss (default 0; the shipped model's first stage used 1 with --charbonnier-weight 0 --edge-weight 0)." };
+        var psnrWeight = new Option<double?>("--psnr-weight") { Description = "Weight of a PSNR loss, each crop's negative PSNR in dB averaged over the batch (default 0; the shipped model's second stage used 1 alone)." };
         var edgeWeight = new Option<double?>("--edge-weight") { Description = "Weight of the edge loss (default 0.05)." };
-        var identityStart = new Option<bool>("--identity-start") { Description = "Start a fresh Residual network as the exact identity (its last convolution zeroed), as the shipped model was." };
+        var identityStart = new Option<bool>("--identity-start") { Description = "Start a fresh Residual network as the exact identity (its last convolution zeroed), as the shipped model's first stage was." };
         var seed = new Option<int>("--seed") { Description = "Seed of initialisation, crops and augmentation.", DefaultValueFactory = _ => 1 };
         var cache = new Option<bool>("--cache") { Description = "Keep the decoded and blurred pairs in memory after the first epoch (24 bytes per pixel of each pair; for machines with RAM to spare, e.g. GPU hosts)." };
         var command = new Command("train", "Train a Stripformer on pairs blurred from sharp photos.")

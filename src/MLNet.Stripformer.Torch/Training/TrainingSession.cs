@@ -115,7 +115,7 @@ internal sealed class TrainingSession : IDisposable
             };
             if (improved)
             {
-                KeepBestWeights();
+                KeepBestWeights(_model.Master);
                 Save(BestCheckpointName);
             }
 
@@ -152,13 +152,7 @@ internal sealed class TrainingSession : IDisposable
         _model.Dispose();
         _optimizer.Dispose();
         _features?.Dispose();
-        if (_bestWeights is not null)
-        {
-            foreach (var tensor in _bestWeights.Values)
-            {
-                tensor.Dispose();
-            }
-        }
+        DisposeBestWeights();
     }
 
     private EpochMetrics RunEpoch(IDataView train, int epoch, int skip)
@@ -305,22 +299,23 @@ internal sealed class TrainingSession : IDisposable
             return;
         }
 
-        using var network = new StripformerNetwork(resumed.Config);
-        TrainingCheckpoint.LoadWeights(best, network);
+        using var network = TrainingCheckpoint.LoadNetwork(best);
+        KeepBestWeights(network);
+    }
+
+    /// <summary>Keeps a copy of <paramref name="network"/>'s weights as the best so far.</summary>
+    private void KeepBestWeights(StripformerNetwork network)
+    {
+        DisposeBestWeights();
         _bestWeights = network.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
     }
 
-    private void KeepBestWeights()
+    private void DisposeBestWeights()
     {
-        if (_bestWeights is not null)
+        foreach (var tensor in _bestWeights?.Values ?? Enumerable.Empty<Tensor>())
         {
-            foreach (var tensor in _bestWeights.Values)
-            {
-                tensor.Dispose();
-            }
+            tensor.Dispose();
         }
-
-        _bestWeights = _model.Master.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
     }
 
     private void Save(string name)
