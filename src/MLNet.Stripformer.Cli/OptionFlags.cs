@@ -18,6 +18,7 @@ internal static class OptionFlags
         ["CharbonnierWeight"] = "--charbonnier-weight",
         ["MeanSquaredWeight"] = "--mse-weight",
         ["PsnrWeight"] = "--psnr-weight",
+        ["PsnrCeiling"] = "--psnr-ceiling",
         ["EdgeWeight"] = "--edge-weight",
         ["StartAtIdentity"] = "--identity-start",
         ["FeatureNetworkPath"] = "--vgg",

@@ -42,13 +42,14 @@ internal static class TrainCommand
         var charbonnierWeight = new Option<double?>("--charbonnier-weight") { Description = "Weight of the Charbonnier loss (default 1)." };
         var mseWeight = new Option<double?>("--mse-weight") { Description = "Weight of a mean squared error loss (default 0; the shipped model's first stage used 1 with --charbonnier-weight 0 --edge-weight 0)." };
         var psnrWeight = new Option<double?>("--psnr-weight") { Description = "Weight of a PSNR loss, each crop's negative PSNR in dB averaged over the batch (default 0; the shipped model's second stage used 1 alone)." };
+        var psnrCeiling = new Option<double?>("--psnr-ceiling") { Description = "The PSNR loss's ceiling in dB: crops better than this earn it nothing more (default 60)." };
         var edgeWeight = new Option<double?>("--edge-weight") { Description = "Weight of the edge loss (default 0.05)." };
         var identityStart = new Option<bool>("--identity-start") { Description = "Start a fresh Residual network as the exact identity (its last convolution zeroed), as the shipped model's first stage was." };
         var seed = new Option<int>("--seed") { Description = "Seed of initialisation, crops and augmentation.", DefaultValueFactory = _ => 1 };
         var cache = new Option<bool>("--cache") { Description = "Keep the decoded and blurred pairs in memory after the first epoch (24 bytes per pixel of each pair; for machines with RAM to spare, e.g. GPU hosts)." };
         var command = new Command("train", "Train a Stripformer on pairs blurred from sharp photos.")
         {
-            train, val, output, config, recipe, kernel, crop, batch, epochs, lr, schedule, output_mode, precision, device, patience, cropsPerImage, resume, init, vgg, contrastive, charbonnierWeight, mseWeight, psnrWeight, edgeWeight, identityStart, seed, cache,
+            train, val, output, config, recipe, kernel, crop, batch, epochs, lr, schedule, output_mode, precision, device, patience, cropsPerImage, resume, init, vgg, contrastive, charbonnierWeight, mseWeight, psnrWeight, psnrCeiling, edgeWeight, identityStart, seed, cache,
         };
         CommandRunner.SetAction(command, context, (r, cancellationToken) =>
         {
@@ -71,6 +72,7 @@ internal static class TrainCommand
             options.CharbonnierWeight = r.GetValue(charbonnierWeight) ?? options.CharbonnierWeight;
             options.MeanSquaredWeight = r.GetValue(mseWeight) ?? options.MeanSquaredWeight;
             options.PsnrWeight = r.GetValue(psnrWeight) ?? options.PsnrWeight;
+            options.PsnrCeiling = r.GetValue(psnrCeiling) ?? options.PsnrCeiling;
             options.EdgeWeight = r.GetValue(edgeWeight) ?? options.EdgeWeight;
             options.StartAtIdentity = r.GetValue(identityStart);
             options.InitialWeights = r.GetValue(init);

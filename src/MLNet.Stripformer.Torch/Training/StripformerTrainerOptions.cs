@@ -71,6 +71,13 @@ public sealed class StripformerTrainerOptions
     /// </summary>
     public double PsnrWeight { get; set; }
 
+    /// <summary>
+    /// The PSNR term's ceiling in dB (default 60): a crop better than this earns the term nothing more, so near-sharp and
+    /// identity crops, whose error is tiny, do not outweigh blurred ones (the term weights each crop by the inverse of its
+    /// error plus <c>10^(-ceiling / 10)</c>).
+    /// </summary>
+    public double PsnrCeiling { get; set; } = Losses.PsnrLoss.DefaultCeilingDb;
+
     /// <summary>Weight of the edge term.</summary>
     public double EdgeWeight { get; set; } = 0.05;
 
@@ -171,6 +178,7 @@ public sealed class StripformerTrainerOptions
             Require(double.IsFinite(value) && value >= 0, name, "must be a non-negative number");
         }
 
+        Require(double.IsFinite(PsnrCeiling) && PsnrCeiling > 0, nameof(PsnrCeiling), "must be a positive number of dB");
         Require(ValidationCropSize == 0 || (ValidationCropSize >= 4 && ValidationCropSize % 4 == 0), nameof(ValidationCropSize), "must be 0 or a positive multiple of 4");
         Require(EarlyStoppingPatience is null || EarlyStoppingPatience >= 1, nameof(EarlyStoppingPatience), "must be at least 1");
         Require(PrefetchBatches >= 1, nameof(PrefetchBatches), "must be at least 1");

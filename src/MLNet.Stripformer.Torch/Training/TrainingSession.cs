@@ -225,7 +225,7 @@ internal sealed class TrainingSession : IDisposable
 
             if (_options.PsnrWeight > 0)
             {
-                total += PsnrLoss.Compute(prediction, sharp) * _options.PsnrWeight;
+                total += PsnrLoss.Compute(prediction, sharp, _options.PsnrCeiling) * _options.PsnrWeight;
             }
 
             double contrastive = 0;

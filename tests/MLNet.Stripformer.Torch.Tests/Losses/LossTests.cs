@@ -50,9 +50,21 @@ public sealed class LossTests : IDisposable
         using var target = full(2, 3, 4, 4, 0.5f);
         using var offsets = tensor(new[] { 0.01f, 0.1f }).reshape(2, 1, 1, 1);
         using var prediction = target + offsets;
-        double expected = ((10 * Math.Log10(1e-4 + PsnrLoss.Epsilon)) + (10 * Math.Log10(1e-2 + PsnrLoss.Epsilon))) / 2;
+        double expected = ((10 * Math.Log10(1e-4 + 1e-6)) + (10 * Math.Log10(1e-2 + 1e-6))) / 2;
         Assert.Equal(expected, PsnrLoss.Compute(prediction, target).item<float>(), 3);
         Assert.Equal(-60, PsnrLoss.Compute(target, target).item<float>(), 3);
+    }
+
+    [Fact]
+    public void Psnr_loss_caps_what_an_image_earns_at_its_ceiling()
+    {
+        using var target = full(2, 3, 4, 4, 0.5f);
+        using var offsets = tensor(new[] { 0.001f, 0.1f }).reshape(2, 1, 1, 1);
+        using var prediction = target + offsets;
+        double expected = ((10 * Math.Log10(1e-6 + 1e-5)) + (10 * Math.Log10(1e-2 + 1e-5))) / 2;
+        Assert.Equal(expected, PsnrLoss.Compute(prediction, target, ceilingDb: 50).item<float>(), 3);
+        Assert.Equal(-50, PsnrLoss.Compute(target, target, ceilingDb: 50).item<float>(), 3);
+        Assert.Throws<ArgumentOutOfRangeException>(() => PsnrLoss.Compute(target, target, ceilingDb: 0));
     }
 
     [Fact]

@@ -157,6 +157,7 @@ public class StripformerTrainerTests
         ["CharbonnierWeight"] = o => o.CharbonnierWeight = -1,
         ["MeanSquaredWeight"] = o => o.MeanSquaredWeight = double.NaN,
         ["PsnrWeight"] = o => o.PsnrWeight = -2,
+        ["PsnrCeiling"] = o => o.PsnrCeiling = 0,
         ["EdgeWeight"] = o => o.EdgeWeight = double.PositiveInfinity,
         ["ContrastiveWeight"] = o => o.ContrastiveWeight = -0.5,
         ["ValidationCropSize"] = o => o.ValidationCropSize = 6,
