@@ -41,8 +41,8 @@ internal static class TrainCommand
         var contrastive = new Option<double?>("--contrastive-weight") { Description = "Weight of the contrastive loss (default 0.0005; 0 turns it off)." };
         var charbonnierWeight = new Option<double?>("--charbonnier-weight") { Description = "Weight of the Charbonnier loss (default 1)." };
         var mseWeight = new Option<double?>("--mse-weight") { Description = "Weight of a mean squared error loss (default 0; the shipped model's first stage used 1 with --charbonnier-weight 0 --edge-weight 0)." };
-        var psnrWeight = new Option<double?>("--psnr-weight") { Description = "Weight of a PSNR loss, each crop's negative PSNR in dB averaged over the batch (default 0; the shipped model's second and third stages used 1 alone)." };
-        var psnrCeiling = new Option<double?>("--psnr-ceiling") { Description = "The PSNR loss's ceiling in dB: crops better than this earn it nothing more (default 60; the shipped model's third stage used 50)." };
+        var psnrWeight = new Option<double?>("--psnr-weight") { Description = "Weight of a PSNR loss, each crop's negative PSNR in dB averaged over the batch (default 0; the shipped model's second stage used 1 alone)." };
+        var psnrCeiling = new Option<double?>("--psnr-ceiling") { Description = "The PSNR loss's ceiling in dB: crops better than this earn it nothing more (default 60)." };
         var edgeWeight = new Option<double?>("--edge-weight") { Description = "Weight of the edge loss (default 0.05)." };
         var identityStart = new Option<bool>("--identity-start") { Description = "Start a fresh Residual network as the exact identity (its last convolution zeroed), as the shipped model's first stage was." };
         var seed = new Option<int>("--seed") { Description = "Seed of initialisation, crops and augmentation.", DefaultValueFactory = _ => 1 };
