@@ -26,7 +26,11 @@ public static class PsnrLoss
     /// </param>
     public static Tensor Compute(Tensor prediction, Tensor target, double ceilingDb = DefaultCeilingDb)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ceilingDb);
+        if (!double.IsFinite(ceilingDb) || ceilingDb <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ceilingDb), ceilingDb, "The PSNR loss's ceiling must be a positive, finite number of dB.");
+        }
+
         double epsilon = Math.Pow(10, -ceilingDb / 10);
         using var scope = NewDisposeScope();
         var difference = prediction.to(ScalarType.Float32) - target.to(ScalarType.Float32);

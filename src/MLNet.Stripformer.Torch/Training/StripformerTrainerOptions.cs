@@ -74,7 +74,8 @@ public sealed class StripformerTrainerOptions
     /// <summary>
     /// The PSNR term's ceiling in dB (default 60): a crop better than this earns the term nothing more, so near-sharp and
     /// identity crops, whose error is tiny, do not outweigh blurred ones (the term weights each crop by the inverse of its
-    /// error plus <c>10^(-ceiling / 10)</c>).
+    /// error plus <c>10^(-ceiling / 10)</c>). Lowering it trades sharp-photo safety for blur removal: fine-tuning the
+    /// shipped model with 50 dB gained 0.1-0.5 dB on blurred photos but brought a sharp one down to 43 dB (model card).
     /// </summary>
     public double PsnrCeiling { get; set; } = Losses.PsnrLoss.DefaultCeilingDb;
 

@@ -57,11 +57,15 @@ public sealed class LossTests : IDisposable
         Assert.Equal(-ceilingDb, PsnrLoss.Compute(target, target, ceilingDb).item<float>(), 3);
     }
 
-    [Fact]
-    public void Psnr_loss_rejects_a_ceiling_that_is_not_positive()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-10)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Psnr_loss_rejects_a_ceiling_that_is_not_a_positive_finite_number(double ceilingDb)
     {
         using var target = full(1, 3, 4, 4, 0.5f);
-        Assert.Throws<ArgumentOutOfRangeException>(() => PsnrLoss.Compute(target, target, ceilingDb: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PsnrLoss.Compute(target, target, ceilingDb));
     }
 
     [Fact]
