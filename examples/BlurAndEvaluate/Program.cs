@@ -1,5 +1,6 @@
 // Blur synthesis and evaluation inside an ordinary ML.NET pipeline, saved and loaded back.
-// Run from the repository root:  dotnet run --project examples/BlurAndEvaluate [PHOTO_DIR]
+// Run from the repository root:  dotnet run --project examples/BlurAndEvaluate [PHOTO_DIR] [OUTPUT_DIR]
+// (the saved pipeline goes to OUTPUT_DIR, created if missing, or to a fresh temporary folder that it names)
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.Stripformer;
@@ -34,7 +35,8 @@ foreach (var skipped in load.Report.Skipped)
 }
 
 // The whole pipeline saves to one zip and loads back (in this or any other process) with identical output.
-string zip = Path.Combine(Path.GetTempPath(), "blur-pipeline.zip");
+string outputDirectory = args.Length > 1 ? Directory.CreateDirectory(args[1]).FullName : Directory.CreateTempSubdirectory("stripformer-blur-").FullName;
+string zip = Path.Combine(outputDirectory, "blur-pipeline.zip");
 ml.Model.Save(model, data.Schema, zip);
 var fresh = new MLContext().RegisterStripformerComponents();
 ITransformer loaded = fresh.Model.Load(zip, out _);

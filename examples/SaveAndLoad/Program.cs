@@ -1,7 +1,7 @@
 // A deblurring pipeline saved with mlContext.Model.Save in one app and loaded in another. Run from the repository
-// root, as two separate processes:
-//   dotnet run --project examples/SaveAndLoad -- save deblur.zip pixels.bin   (fit, score a photo, save both)
-//   dotnet run --project examples/SaveAndLoad -- load deblur.zip pixels.bin   (load in a fresh process, compare)
+// root, as two separate processes, with a folder of your choice (created if missing) for the two files:
+//   dotnet run --project examples/SaveAndLoad -- save out/save-and-load   (fit, score a photo, save deblur.zip and pixels.bin)
+//   dotnet run --project examples/SaveAndLoad -- load out/save-and-load   (load in a fresh process, compare)
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.Stripformer;
@@ -9,17 +9,18 @@ using MLNet.Stripformer.Blur;
 using MLNet.Stripformer.Imaging;
 using MLNet.Stripformer.Scoring;
 
-if (args.Length != 3 || args[0] is not ("save" or "load"))
+if (args.Length != 2 || args[0] is not ("save" or "load"))
 {
-    Console.Error.WriteLine("usage: SaveAndLoad save|load MODEL.zip PIXELS.bin");
+    Console.Error.WriteLine("usage: SaveAndLoad save|load FOLDER   (the folder holds deblur.zip and pixels.bin)");
     return 2;
 }
 
 string photo = Path.Combine("samples", "photos", "python3-skimage__grass.png");
-string zip = args[1], pixels = args[2];
+string zip = Path.Combine(args[1], "deblur.zip"), pixels = Path.Combine(args[1], "pixels.bin");
 
 if (args[0] == "save")
 {
+    Directory.CreateDirectory(args[1]);
     var ml = new MLContext(seed: 1);
     IDataView sharp = ml.Data.LoadImages([photo], new ImageLoadOptions { ImageColumnName = "Sharp" });
     var pipeline = ml.Transforms.SynthesizeBlur("Blurred", "Sharp", [BlurKernel.Gaussian(7, 1.0)])

@@ -16,7 +16,7 @@ internal static class OnnxDeviceChoice
                 "cuda" or "auto" => 0,
                 _ => throw new ArgumentException($"--device must be cpu, cuda or auto; got '{device}'."),
             },
-            FallbackToCpu = true,
+            FallbackToCpu = !device.Equals("cuda", StringComparison.OrdinalIgnoreCase), // only an explicit cuda reports a CUDA failure
             IntraOpThreads = threads,
             InterOpThreads = threads is null ? null : 1,
             TileSize = tile ?? defaults.TileSize,

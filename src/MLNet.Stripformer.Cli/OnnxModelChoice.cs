@@ -1,18 +1,25 @@
 using Microsoft.ML;
 using MLNet.Stripformer.Scoring;
+using MLNet.Stripformer.Torch.Checkpoints;
+using MLNet.Stripformer.Torch.Modules;
 
 namespace MLNet.Stripformer.Cli;
 
-/// <summary>The ONNX model a command scores with: the file given with <c>--model</c>, or the library's default.</summary>
+/// <summary>The ONNX model a command scores with: the file given with <c>--model</c> (an <c>.onnx</c> file, or a
+/// checkpoint or PyTorch file, exported once into the user's private cache), or the library's default.</summary>
 /// <param name="Name">The file name, for messages and reports.</param>
 /// <param name="Path">The model file, or null for the default model.</param>
 internal sealed record OnnxModelChoice(string Name, string? Path)
 {
     /// <summary>The given model file, or the default model when none is given; a clear error when the file is missing.</summary>
-    public static OnnxModelChoice Resolve(string? path) =>
+    /// <param name="path">The <c>--model</c> value.</param>
+    /// <param name="config">For a PyTorch file: <c>seed</c> or <c>paper</c>, or null to recognise it.</param>
+    /// <param name="output">For a PyTorch file: the output form, or null for the configuration's.</param>
+    public static OnnxModelChoice Resolve(string? path, string? config = null, StripformerOutput? output = null) =>
         path is null ? new OnnxModelChoice(DefaultDeblurModel.FileName, null)
-        : File.Exists(path) ? new OnnxModelChoice(System.IO.Path.GetFileName(path), path)
-        : throw new FileNotFoundException($"The ONNX model '{path}' does not exist.", path);
+        : !File.Exists(path) ? throw new FileNotFoundException($"The model '{path}' does not exist.", path)
+        : path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase) ? new OnnxModelChoice(System.IO.Path.GetFileName(path), path)
+        : new OnnxModelChoice(System.IO.Path.GetFileName(path), NetworkFiles.ToCachedOnnx(path, config is null ? null : StripformerConfig.FromName(config), output));
 
     /// <summary>The Deblur estimator over this model (errors name the file).</summary>
     public DeblurEstimator Deblur(TransformsCatalog transforms, string outputColumnName, string inputColumnName, DeblurOptions options) =>

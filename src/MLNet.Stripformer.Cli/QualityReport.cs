@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using MLNet.Stripformer.Evaluation;
 using MLNet.Stripformer.Imaging;
+using MLNet.Stripformer.Persistence;
 using Spectre.Console;
 
 namespace MLNet.Stripformer.Cli;
@@ -10,13 +10,6 @@ namespace MLNet.Stripformer.Cli;
 /// <summary>Prints quality metrics as a table and writes them as JSON.</summary>
 internal static class QualityReport
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     public static void WriteTable(IAnsiConsole console, DeblurringMetrics metrics, string title = "Quality")
     {
         var table = new Table().Title(title).AddColumn("Image").AddColumn("Size").AddColumn(new TableColumn("PSNR (dB)").RightAligned()).AddColumn(new TableColumn("SSIM").RightAligned());
@@ -37,7 +30,7 @@ internal static class QualityReport
             meanSsim = metrics.MeanSsim,
             images = metrics.PerImage.Select(i => new { name = i.Path, width = i.Width, height = i.Height, psnr = i.Psnr, ssim = i.Ssim }),
         };
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(document, Json));
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(document, StripformerJson.Options));
     }
 
     public static string FormatPsnr(double psnr) => double.IsPositiveInfinity(psnr) ? "inf" : psnr.ToString("F2", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using MLNet.Stripformer.Blur;
+using MLNet.Stripformer.Degradations;
 using MLNet.Stripformer.Evaluation;
 
 namespace MLNet.Stripformer;
@@ -29,9 +30,13 @@ public sealed class DeblurringCatalog
     /// <param name="kernels">The kernels (default: the report's three Gaussians).</param>
     /// <param name="imageColumnName">The sharp image column.</param>
     /// <param name="pathColumnName">A text column naming each image.</param>
+    /// <param name="degradations">Noise, JPEG and random blur applied after each kernel, drawn per pair (see
+    /// <see cref="BlurPairs.Expand"/>); null for none.</param>
+    /// <param name="seed">The seed of the degradation draws.</param>
     /// <returns>Rows with columns Path, Kernel, Sharp and Blurred.</returns>
-    public IDataView MakeBlurPairs(IDataView sharpImages, IReadOnlyList<BlurKernel>? kernels = null, string imageColumnName = "Image", string pathColumnName = "Path") =>
-        BlurPairs.Expand(Context, sharpImages, kernels, imageColumnName, pathColumnName);
+    public IDataView MakeBlurPairs(
+        IDataView sharpImages, IReadOnlyList<BlurKernel>? kernels = null, string imageColumnName = "Image", string pathColumnName = "Path", DegradationChain? degradations = null, int seed = 0) =>
+        BlurPairs.Expand(Context, sharpImages, kernels, imageColumnName, pathColumnName, degradations: degradations, seed: seed);
 
     /// <summary>
     /// Mean PSNR and SSIM of restored images against their ground truth, with per-image values. Both columns hold

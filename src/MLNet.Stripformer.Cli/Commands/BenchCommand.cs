@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using MLNet.Stripformer.Imaging;
+using MLNet.Stripformer.Persistence;
 using MLNet.Stripformer.Scoring;
 using Spectre.Console;
 
@@ -59,7 +60,7 @@ internal static class BenchCommand
                 $"{result.Model} {w}x{h}, tile {result.Tile}, threads {(result.Threads?.ToString(CultureInfo.InvariantCulture) ?? "default")}: median {median:F0} ms (min {sorted[0]:F0}, {count} runs), {result.MegapixelsPerSecond:F3} MP/s, peak memory {result.PeakMemoryMegabytes:F0} MB"));
             if (r.GetValue(json) is { } file)
             {
-                AtomicFile.WriteAllText(file, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+                AtomicFile.WriteAllText(file, JsonSerializer.Serialize(result, StripformerJson.Options));
             }
 
             if (r.GetValue(profile) is { } trace)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MLNet.Stripformer.Blur;
+using MLNet.Stripformer.Degradations;
 using MLNet.Stripformer.Imaging;
 using Spectre.Console;
 
@@ -23,19 +24,24 @@ internal static class BlurCommand
             DefaultValueFactory = _ => BlurArithmetic.EightBit,
         };
         var skipBad = new Option<bool>("--skip-bad") { Description = "Skip files that cannot be loaded (and list them) instead of stopping at the first." };
-        var command = new Command("blur", "Blur images with Gaussian (OpenCV-exact), motion, disk or custom kernels.") { input, output, kernel, arithmetic, skipBad };
-        CommandRunner.SetAction(command, context, (result, cancellationToken) => Execute(
-            context,
-            result.GetValue(input)!,
-            result.GetValue(output)!,
-            BlurKernels.ParseList(result.GetValue(kernel)!),
-            result.GetValue(arithmetic),
-            result.GetValue(skipBad),
-            cancellationToken));
+        var degrade = new Option<string?>("--degrade") { Description = "Then degrade each blurred image, e.g. \"noise:2;jpeg:90\" (as in 'train')." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the degradation draws.", DefaultValueFactory = _ => 1 };
+        var command = new Command("blur", "Blur images with Gaussian (OpenCV-exact), motion, disk or custom kernels, optionally adding noise and JPEG.") { input, output, kernel, arithmetic, skipBad, degrade, seed };
+        CommandRunner.SetAction(command, context, (result, cancellationToken) =>
+        {
+            var kernels = BlurKernels.ParseList(result.GetValue(kernel)!);
+            var degradations = result.GetValue(degrade) is { } spec ? DegradationChain.Parse(spec) : null;
+            return Execute(context, result.GetValue(input)!, result.GetValue(output)!, (sharp, k) =>
+            {
+                var blurred = ImageBlur.Apply(sharp, kernels[k], result.GetValue(arithmetic));
+                return degradations is null ? blurred : degradations.Apply(blurred, DegradationChain.SeedFor(PackedImage.Pack(sharp), result.GetValue(seed), k));
+            }, kernels, result.GetValue(skipBad), cancellationToken);
+        });
         return command;
     }
 
-    private static int Execute(CliContext context, string input, string output, IReadOnlyList<BlurKernel> kernels, BlurArithmetic arithmetic, bool skipBad, CancellationToken cancellationToken)
+    private static int Execute(
+        CliContext context, string input, string output, Func<RgbImage, int, RgbImage> blur, IReadOnlyList<BlurKernel> kernels, bool skipBad, CancellationToken cancellationToken)
     {
         var suffixes = kernels.Count == 1 ? [string.Empty] : kernels.Select((k, i) => "__" + Slug(k, i)).ToList();
         var plan = ImageJobPlan.Create(input, output, suffixes);
@@ -59,9 +65,9 @@ internal static class BlurCommand
                     continue;
                 }
 
-                foreach (var (job, kernel) in group.Zip(kernels))
+                foreach (var (job, k) in group.Select((job, k) => (job, k)))
                 {
-                    ImageEncoder.Save(ImageBlur.Apply(sharp, kernel, arithmetic), job.Output);
+                    ImageEncoder.Save(blur(sharp, k), job.Output);
                     written++;
                 }
 

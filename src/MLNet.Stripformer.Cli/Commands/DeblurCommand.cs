@@ -21,10 +21,10 @@ internal static class DeblurCommand
     {
         var input = new Argument<string>("INPUT") { Description = "An image file or a directory of images." };
         var output = new Argument<string>("OUTPUT") { Description = "The output PNG file or directory." };
-        var model = new Option<string?>("--model") { Description = "An ONNX model (from 'export'); default: the shipped model." };
+        var model = new Option<string?>("--model") { Description = "An ONNX model (from 'export'), or a checkpoint or PyTorch .pth (exported once, cached); default: the shipped model." };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Run a checkpoint from 'train' or a PyTorch .pth with TorchSharp instead of ONNX." };
-        var config = new Option<string?>("--config") { Description = "With --checkpoint .pth: seed or paper." };
-        var outputMode = new Option<StripformerOutput?>("--output-mode") { Description = "With --checkpoint .pth: Sigmoid or Residual." };
+        var config = new Option<string?>("--config") { Description = "For a PyTorch file: seed or paper (default: recognised from its tensors)." };
+        var outputMode = new Option<StripformerOutput?>("--output-mode") { Description = "For a PyTorch file: Sigmoid or Residual (default: the configuration's)." };
         var device = new Option<string>("--device") { Description = "cpu, cuda or auto (cuda falls back to the CPU, saying so).", DefaultValueFactory = _ => "auto" };
         var tile = new Option<int>("--tile") { Description = "Tile side for large images; 0 = whole images.", DefaultValueFactory = _ => DeblurOptions.DefaultTileSize };
         var overlap = new Option<int>("--overlap") { Description = "Pixels shared by neighbouring tiles.", DefaultValueFactory = _ => DeblurOptions.DefaultTileOverlap };
@@ -51,7 +51,7 @@ internal static class DeblurCommand
             }
             else
             {
-                var onnx = new OnnxDeblurrer(OnnxModelChoice.Resolve(r.GetValue(model)), OnnxDeviceChoice.Options(r.GetValue(device)!, r.GetValue(threads), r.GetValue(tile), r.GetValue(overlap)));
+                var onnx = new OnnxDeblurrer(OnnxModelChoice.Resolve(r.GetValue(model), r.GetValue(config), r.GetValue(outputMode)), OnnxDeviceChoice.Options(r.GetValue(device)!, r.GetValue(threads), r.GetValue(tile), r.GetValue(overlap)));
                 (deblur, owner, description) = (onnx.Deblur, onnx, onnx.Provider);
             }
 

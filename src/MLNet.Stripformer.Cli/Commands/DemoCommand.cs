@@ -55,10 +55,12 @@ internal static class DemoCommand
             return new PhotoRow { Path = file, Image = PackedImage.Pack(full ? image : ImageCrop.Centre(image, CropWidth, CropHeight)) };
         }));
         var pairs = ml.Deblurring().MakeBlurPairs(photos, BlurKernels.ReportGaussians);
-        var pipeline = model.Deblur(ml.Transforms, "Deblurred", "Blurred", options)
-            .Append(ml.Transforms.ImageQuality("Sharp", "Blurred", nameof(DemoRow.BlurredPsnr), nameof(DemoRow.BlurredSsim)))
+        var deblur = model.Deblur(ml.Transforms, "Deblurred", "Blurred", options).Fit(pairs);
+        context.Error.WriteLine(deblur.Provider);
+        var quality = ml.Transforms.ImageQuality("Sharp", "Blurred", nameof(DemoRow.BlurredPsnr), nameof(DemoRow.BlurredSsim))
             .Append(ml.Transforms.ImageQuality("Sharp", "Deblurred", nameof(DemoRow.DeblurredPsnr), nameof(DemoRow.DeblurredSsim)));
-        var scored = pipeline.Fit(pairs).Transform(pairs);
+        var deblurred = deblur.Transform(pairs);
+        var scored = quality.Fit(deblurred).Transform(deblurred);
 
         var rows = new List<DemoRow>();
         ConsoleProgress.Run(context.Console, $"Deblurring with {model.Name}", files.Count * BlurKernels.ReportGaussians.Count, step =>

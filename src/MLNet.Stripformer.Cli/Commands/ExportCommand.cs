@@ -13,8 +13,8 @@ internal static class ExportCommand
 {
     public static Command Create(CliContext context)
     {
-        var checkpoint = new Option<string>("--checkpoint") { Description = "A checkpoint written by 'train', or a PyTorch state_dict (.pth; then give --config).", Required = true };
-        var config = new Option<string?>("--config") { Description = "seed or paper; required for a .pth, read from our checkpoints." };
+        var checkpoint = new Option<string>("--checkpoint") { Description = "A checkpoint written by 'train', or a PyTorch file (a state_dict or a training checkpoint holding one, e.g. the official Stripformer releases).", Required = true };
+        var config = new Option<string?>("--config") { Description = "For a PyTorch file: seed or paper (default: recognised from its tensors); read from our checkpoints." };
         var outputMode = new Option<StripformerOutput?>("--output-mode") { Description = "For a .pth: Sigmoid or Residual (default: the configuration's)." };
         var output = new Option<string>("--output") { Description = "The .onnx file to write.", Required = true };
         var weights = new Option<string?>("--weights") { Description = "Also write the checkpoint's weights and history without the optimizer state (a small file to fine-tune from with 'train --init')." };

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.ML;
 using MLNet.Stripformer.Blur;
+using MLNet.Stripformer.Degradations;
 using MLNet.Stripformer.Imaging;
 using MLNet.Stripformer.Torch.Modules;
 using MLNet.Stripformer.Torch.Runtime;
@@ -25,6 +26,7 @@ internal static class TrainCommand
         var config = new Option<string>("--config") { Description = "seed or paper.", DefaultValueFactory = _ => "seed" };
         var recipe = new Option<TrainingRecipe>("--recipe") { Description = "None (crops 256, flips, Adam 1e-4), Report or Paper; flags below override it.", DefaultValueFactory = _ => TrainingRecipe.None };
         var kernel = new Option<string>("--kernel", "-k") { Description = "Blur kernels for the pairs (as in 'blur'); every photo is paired with each.", DefaultValueFactory = _ => "report" };
+        var degrade = new Option<string?>("--degrade") { Description = "Degradations after each kernel, drawn per pair, e.g. \"gaussian:0.3-2.5|motion:3-15|disk:1-4|none;noise:0-3;jpeg:60-98\" (steps by ';', alternatives by '|'); list custom:1x1:1 N times in --kernel for N random copies per photo." };
         var crop = new Option<int?>("--crop") { Description = "Crop side (multiple of 4; 0: whole images)." };
         var batch = new Option<int?>("--batch") { Description = "Crops per step." };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs." };
@@ -49,7 +51,7 @@ internal static class TrainCommand
         var cache = new Option<bool>("--cache") { Description = "Keep the decoded and blurred pairs in memory after the first epoch (24 bytes per pixel of each pair; for machines with RAM to spare, e.g. GPU hosts)." };
         var command = new Command("train", "Train a Stripformer on pairs blurred from sharp photos.")
         {
-            train, val, output, config, recipe, kernel, crop, batch, epochs, lr, schedule, output_mode, precision, device, patience, cropsPerImage, resume, init, vgg, contrastive, charbonnierWeight, mseWeight, psnrWeight, psnrCeiling, edgeWeight, identityStart, seed, cache,
+            train, val, output, config, recipe, kernel, degrade, crop, batch, epochs, lr, schedule, output_mode, precision, device, patience, cropsPerImage, resume, init, vgg, contrastive, charbonnierWeight, mseWeight, psnrWeight, psnrCeiling, edgeWeight, identityStart, seed, cache,
         };
         CommandRunner.SetAction(command, context, (r, cancellationToken) =>
         {
@@ -86,17 +88,18 @@ internal static class TrainCommand
             }
 
             var kernels = BlurKernels.ParseList(r.GetValue(kernel)!);
-            var trainPairs = Pairs(ml, r.GetValue(train)!, kernels);
+            var degradations = r.GetValue(degrade) is { } spec ? DegradationChain.Parse(spec) : null;
+            var trainPairs = Pairs(ml, r.GetValue(train)!, kernels, degradations, r.GetValue(seed));
             trainPairs = r.GetValue(cache) ? ml.Data.Cache(trainPairs) : trainPairs;
             string? valDirectory = r.GetValue(val);
-            options.ValidationData = valDirectory is null ? null : Pairs(ml, valDirectory, kernels);
+            options.ValidationData = valDirectory is null ? null : Pairs(ml, valDirectory, kernels, degradations, seed: 0);
             return Execute(context, ml, options, trainPairs);
         });
         return command;
     }
 
-    private static IDataView Pairs(MLContext ml, string directory, IReadOnlyList<BlurKernel> kernels) =>
-        ml.Deblurring().MakeBlurPairs(ml.Data.LoadImagesFromDirectory(directory), kernels);
+    private static IDataView Pairs(MLContext ml, string directory, IReadOnlyList<BlurKernel> kernels, DegradationChain? degradations, int seed) =>
+        ml.Deblurring().MakeBlurPairs(ml.Data.LoadImagesFromDirectory(directory), kernels, degradations: degradations, seed: seed);
 
     private static int Execute(CliContext context, MLContext ml, StripformerTrainerOptions options, IDataView pairs)
     {

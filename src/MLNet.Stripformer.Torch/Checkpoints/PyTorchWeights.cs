@@ -8,13 +8,49 @@ namespace MLNet.Stripformer.Torch.Checkpoints;
 
 /// <summary>
 /// Reads and writes PyTorch <c>.pth</c> files (through TorchSharp.PyBridge): a plain <c>state_dict</c>, or a
-/// checkpoint dictionary holding one (the entry is picked by name or found by content). Names and shapes are
-/// checked before anything is copied; the first mismatch is reported by name.
+/// checkpoint dictionary holding one (the entry is picked by name or found by content), with the prefixes training
+/// wrappers add (<c>module.</c> from <c>nn.DataParallel</c>, <c>_orig_mod.</c> from <c>torch.compile</c>, ...) removed.
+/// The official Stripformer checkpoints load as published: <c>best_*.pth</c>/<c>final_*.pth</c> (a state dict under
+/// <c>module.</c>) and <c>last_*.pth</c> (the training state, the state dict under <c>model_state</c>). Names and
+/// shapes are checked before anything is copied; the first mismatch is reported by name.
 /// </summary>
 public static class PyTorchWeights
 {
     /// <summary>Entry names tried, in order, when a checkpoint dictionary holds the state dict.</summary>
-    public static IReadOnlyList<string> StateDictEntries { get; } = ["state_dict", "model_state_dict", "model", "params", "net", "generator"];
+    public static IReadOnlyList<string> StateDictEntries { get; } =
+        ["state_dict", "model_state_dict", "model_state", "model", "params_ema", "params", "net", "netG", "generator", "network"];
+
+    /// <summary>Builds the network a PyTorch file holds and loads its weights. The configuration is recognised from
+    /// the tensors' shapes (see <see cref="StripformerConfig.Known"/>) unless given.</summary>
+    /// <param name="path">A <c>.pth</c> file written by <c>torch.save</c>: a state dict, or a checkpoint dictionary holding one.</param>
+    /// <param name="config">The configuration, or null to recognise it.</param>
+    /// <param name="output">Overrides the configuration's output form (the weights fit either), or null.</param>
+    /// <returns>The network, in evaluation mode.</returns>
+    /// <exception cref="InvalidDataException">The file is unreadable, holds no state dict, is of no known
+    /// configuration, or does not match the one given; the message names the file and what was found.</exception>
+    public static StripformerNetwork LoadNetwork(string path, StripformerConfig? config = null, StripformerOutput? output = null)
+    {
+        var tensors = ReadStateDict(path);
+        StripformerNetwork? network = null;
+        try
+        {
+            var chosen = config ?? ConfigRecognition.Recognize(tensors, path);
+            network = new StripformerNetwork(output is { } form ? chosen with { Output = form } : chosen);
+            network.eval();
+        }
+        catch
+        {
+            foreach (var tensor in tensors.Values)
+            {
+                tensor.Dispose();
+            }
+
+            throw;
+        }
+
+        Assign(network, $"the '{network.Config.Name}' network", tensors, path, allowUnexpected: false);
+        return network;
+    }
 
     /// <summary>Loads weights from a PyTorch file into a network.</summary>
     /// <param name="network">The network; its configuration must match the file's shapes.</param>
@@ -105,7 +141,7 @@ public static class PyTorchWeights
             }
         }
 
-        return tensors;
+        return WrapperPrefixes.Strip(tensors).Tensors;
     }
 
     private static Hashtable PickStateDict(Hashtable root, string? entry, string path)
@@ -130,7 +166,9 @@ public static class PyTorchWeights
         }
 
         return root.Values.OfType<Hashtable>().FirstOrDefault(h => h.Values.Cast<object>().Any(v => v is Tensor))
-            ?? throw new InvalidDataException($"'{path}' holds no state dict (no tensors at the top level or in entries {string.Join(", ", StateDictEntries)}).");
+            ?? throw new InvalidDataException(
+                $"'{path}' holds no state dict: no tensors at its top level nor in an entry such as {string.Join(", ", StateDictEntries)}; " +
+                $"its top-level entries are: {string.Join(", ", root.Keys.Cast<object>().Select(k => $"'{k}'").Take(20))}.");
     }
 
     private static void AssignChecked(nn.Module module, string description, Dictionary<string, Tensor> tensors, string path, bool allowUnexpected)

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using MLNet.Stripformer.Imaging;
+using MLNet.Stripformer.Persistence;
 using MLNet.Stripformer.Torch.Modules;
 using TorchSharp.Modules;
 
@@ -22,12 +22,6 @@ public static class TrainingCheckpoint
     /// <summary>Deflate's best compression ratio: no entry inflates to more than this times its stored size.</summary>
     private const long DeflateMaxRatio = 1032;
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     /// <summary>Writes a checkpoint atomically.</summary>
     /// <param name="path">The target file.</param>
     /// <param name="network">The (float32 master) network.</param>
@@ -37,12 +31,13 @@ public static class TrainingCheckpoint
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(state);
+        network.EnsureFiniteWeights($"save the checkpoint '{path}'");
         AtomicFile.Write(path, stream =>
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
             using (var entry = zip.CreateEntry(StateEntry, CompressionLevel.Fastest).Open())
             {
-                JsonSerializer.Serialize(entry, state, Json);
+                JsonSerializer.Serialize(entry, state, StripformerJson.Options);
             }
 
             using (var entry = zip.CreateEntry(ModelEntry, CompressionLevel.NoCompression).Open())
@@ -178,7 +173,7 @@ public static class TrainingCheckpoint
     private static CheckpointState StateFrom(ZipArchive zip, string path)
     {
         using var entry = Entry(zip, StateEntry, path).Open();
-        return JsonSerializer.Deserialize<CheckpointState>(entry, Json) ?? throw new InvalidDataException($"'{path}' has an empty {StateEntry}.");
+        return JsonSerializer.Deserialize<CheckpointState>(entry, StripformerJson.Options) ?? throw new InvalidDataException($"'{path}' has an empty {StateEntry}.");
     }
 
     private static ZipArchiveEntry Entry(ZipArchive zip, string name, string path) =>

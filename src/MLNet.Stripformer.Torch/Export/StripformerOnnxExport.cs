@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using MLNet.Stripformer.Imaging;
 using MLNet.Stripformer.Onnx;
+using MLNet.Stripformer.Persistence;
 using MLNet.Stripformer.Torch.Modules;
 using MLNet.Stripformer.Torch.Scoring;
 
@@ -48,6 +49,7 @@ public static class StripformerOnnxExport
     public static byte[] ToOnnx(this StripformerNetwork network)
     {
         ArgumentNullException.ThrowIfNull(network);
+        network.EnsureFiniteWeights("export to ONNX");
         var graph = new OnnxGraphBuilder("stripformer_" + network.Config.Name, "/");
         graph.Input(InputName, OnnxElementType.Float, "N", 3, "height", "width");
         var state = network.state_dict();
@@ -58,7 +60,7 @@ public static class StripformerOnnxExport
         var metadata = new Dictionary<string, string>
         {
             [ConfigKey] = network.Config.Name,
-            ["stripformer.config_json"] = JsonSerializer.Serialize(network.Config),
+            ["stripformer.config_json"] = JsonSerializer.Serialize(network.Config, StripformerJson.Options),
             ["stripformer.input"] = "float32 [N, 3, H, W], RGB, NCHW, values in [0, 1]",
             ["stripformer.output"] = network.Config.Output == StripformerOutput.Sigmoid ? "float32 [N, 3, H, W] in [0, 1]" : "float32 [N, 3, H, W], about [0, 1] (not clamped)",
             ["stripformer.parameters"] = network.ParameterCount.ToString(CultureInfo.InvariantCulture),

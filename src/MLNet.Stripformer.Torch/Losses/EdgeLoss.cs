@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Modules;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -48,6 +49,6 @@ public static class EdgeLoss
     private static Tensor Gauss(Tensor image, Tensor kernel)
     {
         using var padded = functional.pad(image, [2, 2, 2, 2], PaddingModes.Replicate);
-        return functional.conv2d(padded, kernel, groups: image.shape[1]);
+        return ChannelBlocks.Conv2d(padded, kernel, null, groups: image.shape[1]);
     }
 }

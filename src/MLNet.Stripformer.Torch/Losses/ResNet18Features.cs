@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Modules;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -117,7 +118,7 @@ public sealed class ResNet18Features : Module<Tensor, Tensor>
     {
         var padded = functional.pad(x, Pads(node));
         long[] strides = node.Ints.GetValueOrDefault("strides") ?? [1, 1];
-        return functional.conv2d(padded, weight, strides: strides, groups: node.Ints.GetValueOrDefault("group")?[0] ?? 1);
+        return ChannelBlocks.Conv2d(padded, weight, null, strides, [0, 0], node.Ints.GetValueOrDefault("group")?[0] ?? 1);
     }
 
     private static Tensor BatchNorm(OnnxGraphReader.Node node, Tensor x, Tensor scale, Tensor bias, Tensor mean, Tensor variance)

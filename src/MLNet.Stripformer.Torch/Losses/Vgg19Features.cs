@@ -1,5 +1,6 @@
 using TorchSharp;
 using MLNet.Stripformer.Torch.Checkpoints;
+using MLNet.Stripformer.Torch.Modules;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -21,9 +22,9 @@ public sealed class Vgg19Features : Module<Tensor, Tensor>
         : base("VGG19")
     {
         features = Sequential(
-            Conv2d(3, 64, 3, padding: 1), ReLU(), Conv2d(64, 64, 3, padding: 1), ReLU(), MaxPool2d(2, 2),
-            Conv2d(64, 128, 3, padding: 1), ReLU(), Conv2d(128, 128, 3, padding: 1), ReLU(), MaxPool2d(2, 2),
-            Conv2d(128, 256, 3, padding: 1), ReLU());
+            BlockSafeConv.Conv(3, 64, 3, padding: 1), ReLU(), BlockSafeConv.Conv(64, 64, 3, padding: 1), ReLU(), MaxPool2d(2, 2),
+            BlockSafeConv.Conv(64, 128, 3, padding: 1), ReLU(), BlockSafeConv.Conv(128, 128, 3, padding: 1), ReLU(), MaxPool2d(2, 2),
+            BlockSafeConv.Conv(128, 256, 3, padding: 1), ReLU());
         RegisterComponents();
     }
 

@@ -13,12 +13,12 @@ internal sealed class InterStripAttention : Module<Tensor, Tensor>
 {
 #pragma warning disable IDE1006 // Field names and order are the PyTorch state_dict's.
     private readonly LayerNorm attention_norm;
-    private readonly Conv2d conv_input;
-    private readonly Conv2d conv_h;
-    private readonly Conv2d conv_v;
+    private readonly BlockSafeConv conv_input;
+    private readonly BlockSafeConv conv_h;
+    private readonly BlockSafeConv conv_v;
     private readonly LayerNorm ffn_norm;
     private readonly Mlp ffn;
-    private readonly Conv2d fuse_out;
+    private readonly BlockSafeConv fuse_out;
     private readonly PositionEncoding PEG;
 #pragma warning restore IDE1006
     private readonly int _heads;
@@ -28,12 +28,12 @@ internal sealed class InterStripAttention : Module<Tensor, Tensor>
     {
         int half = dim / 2;
         attention_norm = LayerNorm(dim);
-        conv_input = Conv2d(dim, dim, 1);
-        conv_h = Conv2d(half, 3 * half, 1);
-        conv_v = Conv2d(half, 3 * half, 1);
+        conv_input = BlockSafeConv.Conv(dim, dim, 1);
+        conv_h = BlockSafeConv.Conv(half, 3 * half, 1);
+        conv_v = BlockSafeConv.Conv(half, 3 * half, 1);
         ffn_norm = LayerNorm(dim);
         ffn = new Mlp(dim);
-        fuse_out = Conv2d(dim, dim, 1);
+        fuse_out = BlockSafeConv.Conv(dim, dim, 1);
         PEG = new PositionEncoding(dim);
         _heads = heads;
         RegisterComponents();

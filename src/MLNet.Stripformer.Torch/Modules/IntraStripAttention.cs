@@ -13,10 +13,10 @@ internal sealed class IntraStripAttention : Module<Tensor, Tensor>
 {
 #pragma warning disable IDE1006 // Field names and order are the PyTorch state_dict's.
     private readonly LayerNorm attention_norm;
-    private readonly Conv2d conv_input;
+    private readonly BlockSafeConv conv_input;
     private readonly Linear qkv_local_h;
     private readonly Linear qkv_local_v;
-    private readonly Conv2d fuse_out;
+    private readonly BlockSafeConv fuse_out;
     private readonly LayerNorm ffn_norm;
     private readonly Mlp ffn;
     private readonly PositionEncoding PEG;
@@ -28,10 +28,10 @@ internal sealed class IntraStripAttention : Module<Tensor, Tensor>
     {
         int half = dim / 2;
         attention_norm = LayerNorm(dim);
-        conv_input = Conv2d(dim, dim, 1);
+        conv_input = BlockSafeConv.Conv(dim, dim, 1);
         qkv_local_h = Linear(half, 3 * half);
         qkv_local_v = Linear(half, 3 * half);
-        fuse_out = Conv2d(dim, dim, 1);
+        fuse_out = BlockSafeConv.Conv(dim, dim, 1);
         ffn_norm = LayerNorm(dim);
         ffn = new Mlp(dim);
         PEG = new PositionEncoding(dim);

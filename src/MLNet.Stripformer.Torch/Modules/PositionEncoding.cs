@@ -8,13 +8,13 @@ namespace MLNet.Stripformer.Torch.Modules;
 internal sealed class PositionEncoding : Module<Tensor, Tensor>
 {
 #pragma warning disable IDE1006 // Field names are the PyTorch state_dict names.
-    private readonly Conv2d PEG;
+    private readonly BlockSafeConv PEG;
 #pragma warning restore IDE1006
 
     public PositionEncoding(int dim)
         : base(nameof(PEG))
     {
-        PEG = Conv2d(dim, dim, 3, padding: 1, groups: dim);
+        PEG = BlockSafeConv.Conv(dim, dim, 3, padding: 1, groups: dim);
         RegisterComponents();
     }
 

@@ -33,15 +33,15 @@ public sealed record StripformerConfig(
     /// <summary>The ECCV 2022 paper's configuration: 19,708,611 parameters, <c>d + x</c> on [-0.5, 0.5].</summary>
     public static StripformerConfig Paper { get; } = new("paper", 64, 128, 320, 5, 192, 3, StripformerOutput.Residual, -0.5f);
 
+    /// <summary>The named configurations, in the order they are tried when a file's configuration is recognised.</summary>
+    public static IReadOnlyList<StripformerConfig> Known { get; } = [Seed, Paper];
+
     /// <summary>A named configuration: <c>seed</c> or <c>paper</c> (case-insensitive).</summary>
     /// <param name="name">The name.</param>
     /// <exception cref="ArgumentException">The name is not a known configuration.</exception>
-    public static StripformerConfig FromName(string name) => name?.Trim().ToLowerInvariant() switch
-    {
-        "seed" => Seed,
-        "paper" => Paper,
-        _ => throw new ArgumentException($"Unknown Stripformer configuration '{name}': use 'seed' or 'paper'.", nameof(name)),
-    };
+    public static StripformerConfig FromName(string name) =>
+        Known.FirstOrDefault(c => string.Equals(c.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"Unknown Stripformer configuration '{name}': use {string.Join(" or ", Known.Select(c => $"'{c.Name}'"))}.", nameof(name));
 
     /// <summary>
     /// A lower bound on the weights this configuration has, counted without building it: the 3x3 convolutions of

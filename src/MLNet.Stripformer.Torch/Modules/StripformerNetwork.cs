@@ -70,6 +70,24 @@ public sealed class StripformerNetwork : Module<Tensor, Tensor>
     /// </summary>
     public void StartAtIdentity() => decoder.ZeroOutputLayer();
 
+    /// <summary>Throws when a weight holds NaN or an infinity, so that a diverged network never reaches a checkpoint,
+    /// an export or a shipped file.</summary>
+    /// <param name="action">What was refused, for the message ("save a checkpoint", "export to ONNX").</param>
+    /// <exception cref="InvalidOperationException">A tensor is not finite; the message names it.</exception>
+    public void EnsureFiniteWeights(string action)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        foreach (var (name, value) in state_dict())
+        {
+            if (value.is_floating_point() && !value.isfinite().all().item<bool>())
+            {
+                throw new InvalidOperationException(
+                    $"Cannot {action}: the network's tensor '{name}' holds NaN or infinite values (training diverged; lower the learning rate or set a gradient clip).");
+            }
+        }
+    }
+
     /// <summary>Restores [N, 3, H, W] images in [0, 1] (any H and W). When the network's parameters are bfloat16,
     /// convolutions and linear layers run in bfloat16 while normalisation, softmax and the residual output stay in
     /// float32, and the float32 input is never rounded on the residual path.</summary>

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using MLNet.Stripformer.Persistence;
 using TorchSharp;
 
 namespace MLNet.Stripformer.Torch.Runtime;
@@ -18,9 +19,22 @@ public static class TorchRuntime
     private const string WeakVersion = "GLIBCXX_3.4.32";
     private static readonly object Gate = new();
     private static string? _description;
+    private static IntPtr _c10;
 
     /// <summary>What was loaded, once <see cref="Initialize"/> succeeded; null before.</summary>
     public static string? Description => _description;
+
+    /// <summary>
+    /// What libtorch writes into new CPU allocations (see <see cref="Runtime.CpuMemoryFill"/>). Set at
+    /// <see cref="Initialize"/> from <see cref="TorchRuntimeOptions.CpuMemoryFill"/> or the environment variable
+    /// <see cref="TorchRuntimeOptions.CpuMemoryFillVariable"/>; it applies to the whole process from then on.
+    /// </summary>
+    /// <exception cref="TorchRuntimeException">The runtime is not initialised, or its libc10 does not export the flags.</exception>
+    public static CpuMemoryFill CpuMemoryFill
+    {
+        get => CpuAllocatorFlags.Read(LoadedC10());
+        set => CpuAllocatorFlags.Write(LoadedC10(), value);
+    }
 
     /// <summary>Loads the native runtime once; later calls return at once. Thread-safe.</summary>
     /// <param name="options">Where the libraries come from; defaults when null.</param>
@@ -36,7 +50,16 @@ public static class TorchRuntime
         {
             if (_description is null)
             {
-                _description = Load(options ?? new TorchRuntimeOptions());
+                options ??= new TorchRuntimeOptions();
+                string description = Load(options);
+                string? variable = Environment.GetEnvironmentVariable(TorchRuntimeOptions.CpuMemoryFillVariable);
+                CpuMemoryFill fill = options.CpuMemoryFill ?? (string.IsNullOrWhiteSpace(variable) ? CpuMemoryFill.None : CpuAllocatorFlags.Parse(variable));
+                if (fill != CpuMemoryFill.None)
+                {
+                    CpuAllocatorFlags.Write(_c10, fill);
+                }
+
+                _description = description;
             }
         }
     }
@@ -83,6 +106,7 @@ public static class TorchRuntime
             }
         }
 
+        _c10 = preloaded.GetValueOrDefault("c10");
         if (!File.Exists(bridge))
         {
             throw new TorchRuntimeException($"No libLibTorchSharp.so in '{packageNatives}' or '{libTorch}': is the TorchSharp package referenced?");
@@ -103,6 +127,9 @@ public static class TorchRuntime
 
         throw new TorchRuntimeException("Cannot load TorchSharp's native runtime. Tried: " + string.Join("; ", attempts));
     }
+
+    private static IntPtr LoadedC10() =>
+        _description is not null ? _c10 : throw new TorchRuntimeException("Call TorchRuntime.Initialize() before reading or setting the CPU memory fill.");
 
     private static bool TryLoad(string path, List<string> attempts, out IntPtr handle)
     {
@@ -179,14 +206,6 @@ public static class TorchRuntime
     private static string CacheRoot(TorchRuntimeOptions options)
     {
         string? configured = options.CacheDirectory ?? Environment.GetEnvironmentVariable(TorchRuntimeOptions.CacheDirectoryVariable);
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return configured;
-        }
-
-        string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        string root = !string.IsNullOrEmpty(xdg) ? xdg : !string.IsNullOrEmpty(home) ? Path.Combine(home, ".cache") : Path.GetTempPath();
-        return Path.Combine(root, "mlnet-stripformer", "native");
+        return !string.IsNullOrEmpty(configured) ? configured : PrivateCache.Folder("native");
     }
 }

@@ -3,7 +3,8 @@ namespace MLNet.Stripformer.Torch.Training;
 /// <summary>Arithmetic of the training step.</summary>
 public enum TrainingPrecision
 {
-    /// <summary>bfloat16 mixed precision on CUDA and on CPUs with AVX512_BF16, float32 elsewhere.</summary>
+    /// <summary>bfloat16 mixed precision where it was measured to pay and to match float32 (CUDA; CPUs with AVX512_BF16
+    /// and no AMX), float32 elsewhere.</summary>
     Auto,
 
     /// <summary>Everything in float32.</summary>

@@ -241,18 +241,18 @@ internal sealed class TrainingSession : IDisposable
         }
 
         _model.CollectGradients();
-        if (_options.GradientClipNorm is { } clip)
+        var parameters = _model.Master.parameters();
+        double gradientNorm = nn.utils.clip_grad_norm_(parameters, _options.GradientClipNorm ?? double.PositiveInfinity, 2.0);
+        if (!double.IsFinite(losses.Total) || !double.IsFinite(gradientNorm))
         {
-            nn.utils.clip_grad_norm_(_model.Master.parameters(), clip, 2.0);
+            // Checked before the update, so the weights (and every checkpoint written from them) stay finite.
+            _optimizer.zero_grad();
+            string what = double.IsFinite(losses.Total) ? $"gradient norm became {gradientNorm} (loss {losses.Total})" : $"loss became {losses.Total}";
+            throw new InvalidOperationException($"The training {what} at step {_state.GlobalStep + 1}; lower LearningRate or set GradientClipNorm.");
         }
 
         _optimizer.step();
         _optimizer.zero_grad();
-        if (!double.IsFinite(losses.Total))
-        {
-            throw new InvalidOperationException($"The training loss became {losses.Total} at step {_state.GlobalStep + 1}; lower LearningRate or set GradientClipNorm.");
-        }
-
         return losses;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using MLNet.Stripformer.Degradations;
 
 namespace MLNet.Stripformer.Blur;
 
@@ -18,6 +19,31 @@ public static class BlurCatalogExtensions
             InputColumnName = inputColumnName,
             Kernels = kernels ?? BlurKernels.ReportGaussians,
         });
+
+    /// <summary>
+    /// Degrades the images of a column as a camera file would be: noise, JPEG re-compression, blur kernels from
+    /// ranges, in the order and with the alternatives <paramref name="degradations"/> gives (see
+    /// <see cref="DegradationChain"/>), drawn per row from the seed (the <c>MLContext</c>'s unless given) and the
+    /// row's pixels. Saves and loads like <c>SynthesizeBlur</c>, with the same output in any process.
+    /// </summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="outputColumnName">The degraded image column to add.</param>
+    /// <param name="inputColumnName">The image column.</param>
+    /// <param name="degradations">For example <c>DegradationChain.Parse("noise:0-3;jpeg:60-98")</c>.</param>
+    /// <param name="seed">The seed of the draws; null: from the <c>MLContext</c>'s seed.</param>
+    public static SynthesizeBlurEstimator Degrade(
+        this TransformsCatalog catalog, string outputColumnName, string inputColumnName, DegradationChain degradations, int? seed = null)
+    {
+        ArgumentNullException.ThrowIfNull(degradations);
+        return catalog.SynthesizeBlur(new SynthesizeBlurOptions
+        {
+            OutputColumnName = outputColumnName,
+            InputColumnName = inputColumnName,
+            Kernels = [],
+            Degradations = degradations,
+            Seed = seed,
+        });
+    }
 
     /// <summary>Blurs the images of a column as the options say.</summary>
     /// <param name="catalog">The transforms catalog.</param>

@@ -42,6 +42,6 @@ public sealed class BlurMappingFactory : CustomMappingFactory<BlurMappingInput, 
     {
         var recipe = BlurRecipe.Parse(input.Recipe);
         var image = PackedImage.Unpack(input.Image, "The image to blur");
-        output.Blurred = PackedImage.Pack(ImageBlur.Apply(image, recipe.KernelFor(input.Image), recipe.Arithmetic));
+        output.Blurred = PackedImage.Pack(recipe.Apply(image, input.Image));
     }
 }

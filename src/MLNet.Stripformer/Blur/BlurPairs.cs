@@ -1,6 +1,7 @@
 using System.Collections;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MLNet.Stripformer.Degradations;
 using MLNet.Stripformer.Imaging;
 
 namespace MLNet.Stripformer.Blur;
@@ -20,13 +21,20 @@ public static class BlurPairs
     /// <param name="imageColumnName">The sharp image column.</param>
     /// <param name="pathColumnName">A text column naming each image; when absent rows are named "row N".</param>
     /// <param name="arithmetic">OpenCV-exact 8-bit (default) or float.</param>
+    /// <param name="degradations">Applied to each blurred image after its kernel (noise, JPEG, random blur), with
+    /// draws seeded by the sharp image, <paramref name="seed"/> and the kernel's position, so two pairs of one photo
+    /// get different draws even when their kernels are equal (list the identity <c>custom:1x1:1</c> N times for N
+    /// randomly degraded copies). Null: none.</param>
+    /// <param name="seed">The seed of the degradation draws.</param>
     public static IDataView Expand(
         MLContext context,
         IDataView sharpImages,
         IReadOnlyList<BlurKernel>? kernels = null,
         string imageColumnName = "Image",
         string pathColumnName = "Path",
-        BlurArithmetic arithmetic = BlurArithmetic.EightBit)
+        BlurArithmetic arithmetic = BlurArithmetic.EightBit,
+        DegradationChain? degradations = null,
+        int seed = 0)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(sharpImages);
@@ -38,10 +46,22 @@ public static class BlurPairs
 
         ImageColumn.Require(sharpImages.Schema, imageColumnName, "input");
         var path = sharpImages.Schema.GetColumnOrNull(pathColumnName);
-        return context.Data.LoadFromEnumerable(new PairSequence(sharpImages, imageColumnName, path is { Type: TextDataViewType } ? pathColumnName : null, kernels, arithmetic));
+        var recipe = new PairRecipe(kernels, arithmetic, degradations, seed);
+        return context.Data.LoadFromEnumerable(new PairSequence(sharpImages, imageColumnName, path is { Type: TextDataViewType } ? pathColumnName : null, recipe));
     }
 
-    private sealed class PairSequence(IDataView data, string imageColumn, string? pathColumn, IReadOnlyList<BlurKernel> kernels, BlurArithmetic arithmetic)
+    private sealed record PairRecipe(IReadOnlyList<BlurKernel> Kernels, BlurArithmetic Arithmetic, DegradationChain? Degradations, int Seed)
+    {
+        public RgbImage Apply(RgbImage sharp, float[] sharpPacked, int k)
+        {
+            var blurred = ImageBlur.Apply(sharp, Kernels[k], Arithmetic);
+            return Degradations is null ? blurred : Degradations.Apply(blurred, DegradationChain.SeedFor(sharpPacked, Seed, k));
+        }
+
+        public string Name(int k) => Degradations is null ? Kernels[k].Spec : $"{Kernels[k].Spec} then {Degradations.Spec}";
+    }
+
+    private sealed class PairSequence(IDataView data, string imageColumn, string? pathColumn, PairRecipe recipe)
         : IEnumerable<BlurPairRow>
     {
         public IEnumerator<BlurPairRow> GetEnumerator()
@@ -60,11 +80,11 @@ public static class BlurPairs
                 string name = pathGetter is null ? $"row {row}" : pathValue.ToString();
                 var sharp = ImageColumn.Unpack(packed, $"Column '{imageColumn}' {name}");
                 float[] sharpPacked = PackedImage.Pack(sharp);
-                var blurred = new float[kernels.Count][];
-                Parallel.For(0, kernels.Count, k => blurred[k] = PackedImage.Pack(ImageBlur.Apply(sharp, kernels[k], arithmetic)));
-                for (int k = 0; k < kernels.Count; k++)
+                var blurred = new float[recipe.Kernels.Count][];
+                Parallel.For(0, recipe.Kernels.Count, k => blurred[k] = PackedImage.Pack(recipe.Apply(sharp, sharpPacked, k)));
+                for (int k = 0; k < recipe.Kernels.Count; k++)
                 {
-                    yield return new BlurPairRow { Path = name, Kernel = kernels[k].Spec, Sharp = sharpPacked, Blurred = blurred[k] };
+                    yield return new BlurPairRow { Path = name, Kernel = recipe.Name(k), Sharp = sharpPacked, Blurred = blurred[k] };
                 }
             }
         }

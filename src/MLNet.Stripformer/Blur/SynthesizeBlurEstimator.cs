@@ -31,9 +31,9 @@ public sealed class SynthesizeBlurEstimator : IEstimator<SynthesizeBlurTransform
         ArgumentNullException.ThrowIfNull(input);
         ImageColumn.Require(input.Schema, _options.InputColumnName, "input");
         int seed = _options.Seed ?? _environment.Register(nameof(SynthesizeBlurEstimator)).Rand.Next();
-        var recipe = new BlurRecipe(_options.Kernels.ToList(), _options.Arithmetic, seed);
+        var recipe = new BlurRecipe(_options.Kernels.ToList(), _options.Arithmetic, seed, _options.Degradations);
         var transformer = new SynthesizeBlurTransformer(
-            BuildChain(recipe).Fit(input), _options.InputColumnName, recipe.Kernels, recipe.Arithmetic, seed);
+            BuildChain(recipe).Fit(input), _options.InputColumnName, recipe.Kernels, recipe.Arithmetic, seed, recipe.Degradations);
         return transformer;
     }
 
@@ -53,7 +53,7 @@ public sealed class SynthesizeBlurEstimator : IEstimator<SynthesizeBlurTransform
             throw new ArgumentException($"The input image column '{_options.InputColumnName}' has type {column.ItemType}; an image column must be a vector of Single.");
         }
 
-        return BuildChain(new BlurRecipe(_options.Kernels.ToList(), _options.Arithmetic, 0)).GetOutputSchema(inputSchema);
+        return BuildChain(new BlurRecipe(_options.Kernels.ToList(), _options.Arithmetic, 0, _options.Degradations)).GetOutputSchema(inputSchema);
     }
 
     private IEstimator<ITransformer> BuildChain(BlurRecipe recipe)

@@ -1,3 +1,5 @@
+using MLNet.Stripformer.Degradations;
+
 namespace MLNet.Stripformer.Blur;
 
 /// <summary>Options of <see cref="SynthesizeBlurEstimator"/>.</summary>
@@ -10,8 +12,13 @@ public sealed class SynthesizeBlurOptions
     public string InputColumnName { get; set; } = "Image";
 
     /// <summary>The kernels. One: every row gets it. Several: each row gets one of them, picked reproducibly from
-    /// <see cref="Seed"/> and the row's pixels. Default: <see cref="BlurKernels.ReportGaussians"/>.</summary>
+    /// <see cref="Seed"/> and the row's pixels. None: no blur (then <see cref="Degradations"/> must be set).
+    /// Default: <see cref="BlurKernels.ReportGaussians"/>.</summary>
     public IReadOnlyList<BlurKernel> Kernels { get; set; } = BlurKernels.ReportGaussians;
+
+    /// <summary>Degradations applied after the blur (noise, JPEG, random blur kernels from ranges), drawn per row from
+    /// <see cref="Seed"/> and the row's pixels; null for none.</summary>
+    public DegradationChain? Degradations { get; set; }
 
     /// <summary>OpenCV-exact 8-bit arithmetic (default) or float.</summary>
     public BlurArithmetic Arithmetic { get; set; } = BlurArithmetic.EightBit;
@@ -32,9 +39,9 @@ public sealed class SynthesizeBlurOptions
             throw new ArgumentException($"{nameof(InputColumnName)} must not be empty.", nameof(InputColumnName));
         }
 
-        if (Kernels is null || Kernels.Count == 0 || Kernels.Any(k => k is null))
+        if (Kernels is null || (Kernels.Count == 0 && Degradations is null) || Kernels.Any(k => k is null))
         {
-            throw new ArgumentException($"{nameof(Kernels)} must hold at least one kernel and no nulls.", nameof(Kernels));
+            throw new ArgumentException($"{nameof(Kernels)} must hold at least one kernel (or {nameof(Degradations)} be set) and no nulls.", nameof(Kernels));
         }
 
         if (!Enum.IsDefined(Arithmetic))

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using MLNet.Stripformer.Degradations;
 using MLNet.Stripformer.Imaging;
 using MLNet.Stripformer.Persistence;
 
@@ -8,9 +9,10 @@ namespace MLNet.Stripformer.Blur;
 /// <c>mlContext.Model.Save</c> and loads in a fresh process with identical output.</summary>
 public sealed class SynthesizeBlurTransformer : DelegatingTransformer
 {
-    internal SynthesizeBlurTransformer(ITransformer inner, string inputColumnName, IReadOnlyList<BlurKernel> kernels, BlurArithmetic arithmetic, int seed)
+    internal SynthesizeBlurTransformer(ITransformer inner, string inputColumnName, IReadOnlyList<BlurKernel> kernels, BlurArithmetic arithmetic, int seed, DegradationChain? degradations)
         : base(inner)
     {
+        Degradations = degradations;
         InputColumnName = inputColumnName;
         Kernels = kernels;
         Arithmetic = arithmetic;
@@ -26,8 +28,11 @@ public sealed class SynthesizeBlurTransformer : DelegatingTransformer
     /// <summary>The arithmetic.</summary>
     public BlurArithmetic Arithmetic { get; }
 
-    /// <summary>The seed of the per-row kernel choice.</summary>
+    /// <summary>The seed of the per-row kernel choice and degradation draws.</summary>
     public int Seed { get; }
+
+    /// <summary>The degradations after the blur, or null.</summary>
+    public DegradationChain? Degradations { get; }
 
     /// <inheritdoc/>
     private protected override void ValidateInput(DataViewSchema inputSchema) =>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 
 namespace MLNet.Stripformer.Scoring;
@@ -5,8 +6,12 @@ namespace MLNet.Stripformer.Scoring;
 /// <summary>Finds out which ONNX Runtime execution provider a deblurring session will get.</summary>
 public static class ExecutionProvider
 {
+    /// <summary>The shared libraries ONNX Runtime's CUDA provider 1.31 needs on Linux (the driver, CUDA 13, cuDNN 9).</summary>
+    private static readonly string[] CudaLibraries = ["libcuda.so.1", "libcudart.so.13", "libcublasLt.so.13", "libcublas.so.13", "libcudnn.so.9"];
+
     /// <summary>Chooses the device: the CUDA device when one is asked for and ONNX Runtime can open it, else the CPU
-    /// when falling back is allowed.</summary>
+    /// when falling back is allowed. With falling back allowed, the check is quiet: on Linux the CUDA libraries are
+    /// looked for first, so a machine without CUDA gets the CPU without ONNX Runtime logging a failed library load.</summary>
     /// <param name="gpuDeviceId">The CUDA device asked for, or null for the CPU.</param>
     /// <param name="fallbackToCpu">Whether to use the CPU when the GPU cannot be used.</param>
     /// <param name="description">One line saying which provider runs and why.</param>
@@ -17,6 +22,12 @@ public static class ExecutionProvider
         if (gpuDeviceId is not { } device)
         {
             description = "ONNX Runtime provider: CPUExecutionProvider";
+            return null;
+        }
+
+        if (fallbackToCpu && OperatingSystem.IsLinux() && MissingCudaLibrary() is { } missing)
+        {
+            description = $"ONNX Runtime provider: CPUExecutionProvider (CUDA device {device} unavailable: {missing} not found)";
             return null;
         }
 
@@ -38,5 +49,18 @@ public static class ExecutionProvider
             description = $"ONNX Runtime provider: CPUExecutionProvider (CUDA device {device} unavailable: {reason})";
             return null;
         }
+    }
+
+    private static string? MissingCudaLibrary()
+    {
+        foreach (string library in CudaLibraries)
+        {
+            if (!NativeLibrary.TryLoad(library, out _))
+            {
+                return library;
+            }
+        }
+
+        return null;
     }
 }

@@ -1,12 +1,12 @@
-using System.Security.Cryptography;
-using MLNet.Stripformer.Imaging;
+using MLNet.Stripformer.Persistence;
 
 namespace MLNet.Stripformer.Scoring;
 
 /// <summary>
-/// A wrapped Deblur model on disk, named by its SHA-256 under <c>{temp}/mlnet-stripformer-onnx/</c>: ML.NET's ONNX
-/// transform is created from a file and reads it again on <c>Model.Save</c>. Equal models share one file; the
-/// bytes are kept so that the file can be rewritten if something cleaned the temporary directory in between.
+/// A wrapped Deblur model on disk, named by its SHA-256 in the user's private cache (<see cref="PrivateCache"/>,
+/// folder <c>deblur-onnx</c>): ML.NET's ONNX transform is created from a file and reads it again on
+/// <c>Model.Save</c>. Equal models share one file, used only when its bytes verify; the bytes are kept so that the
+/// file can be rewritten if something removed or changed it in between.
 /// </summary>
 internal sealed class WrappedModelFile
 {
@@ -22,20 +22,18 @@ internal sealed class WrappedModelFile
 
     public static WrappedModelFile Write(byte[] model)
     {
-        string directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mlnet-stripformer-onnx");
-        string path = System.IO.Path.Combine(directory, Convert.ToHexStringLower(SHA256.HashData(model)) + ".onnx");
+        string path = System.IO.Path.Combine(PrivateCache.Folder("deblur-onnx"), PrivateCache.Key(model) + ".onnx");
         var file = new WrappedModelFile(path, model);
         file.EnsureExists();
         return file;
     }
 
-    /// <summary>Writes the file (atomically) unless it is there with the right length.</summary>
+    /// <summary>Writes the file (atomically) unless it is there and its bytes verify.</summary>
     public void EnsureExists()
     {
-        var info = new FileInfo(Path);
-        if (!info.Exists || info.Length != _bytes.Length)
+        if (!PrivateCache.Verifies(Path))
         {
-            AtomicFile.Write(Path, stream => stream.Write(_bytes));
+            PrivateCache.Store(Path, _bytes);
         }
     }
 }

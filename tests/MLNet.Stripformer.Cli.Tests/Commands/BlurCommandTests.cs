@@ -113,4 +113,23 @@ public sealed class BlurCommandTests : IDisposable
         Assert.Contains("same.png", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(Dir, "out")));
     }
+
+    [Fact]
+    public void Degrade_adds_noise_and_jpeg_after_the_blur_reproducibly()
+    {
+        string first = Path.Combine(Dir, "first.png"), second = Path.Combine(Dir, "second.png"), plain = Path.Combine(Dir, "plain.png");
+        foreach (string output in new[] { first, second })
+        {
+            var run = CliRun.Of("blur", TestPaths.Reference("crop1.png"), output, "-k", "gaussian:7:1.0", "--degrade", "noise:2;jpeg:90", "--seed", "4");
+            Assert.True(run.ExitCode == 0, run.Error);
+        }
+
+        Assert.Equal(0, CliRun.Of("blur", TestPaths.Reference("crop1.png"), plain, "-k", "gaussian:7:1.0").ExitCode);
+        Assert.Equal(ImageDecoder.Decode(first).Pixels, ImageDecoder.Decode(second).Pixels);
+        Assert.NotEqual(ImageDecoder.Decode(plain).Pixels, ImageDecoder.Decode(first).Pixels);
+
+        var bad = CliRun.Of("blur", TestPaths.Reference("crop1.png"), plain, "-k", "gaussian:7:1.0", "--degrade", "jpeg:120");
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("'jpeg:120'", bad.Error, StringComparison.Ordinal);
+    }
 }

@@ -29,6 +29,8 @@ public sealed class DemoCommandTests : IDisposable
         var comparison = ImageDecoder.Decode(Directory.GetFiles(output).Order(StringComparer.Ordinal).First());
         var photo = ImageDecoder.Decode(Path.Combine(samples, "photo.png"));
         Assert.True(comparison.Width > 3 * photo.Width, "three panels side by side");
+        string device = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)); // the default --device auto, said once
+        Assert.StartsWith("ONNX Runtime provider: CPUExecutionProvider", device, StringComparison.Ordinal);
     }
 
     [Fact]

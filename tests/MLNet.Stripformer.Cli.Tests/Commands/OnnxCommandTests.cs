@@ -40,12 +40,25 @@ public sealed class OnnxCommandTests : IDisposable
     }
 
     [Fact]
-    public void Cuda_falls_back_to_the_cpu_with_one_line_saying_so()
+    public void Auto_falls_back_to_the_cpu_quietly_with_one_line_saying_so()
+    {
+        // The test host references ONNX Runtime's CPU package, so CUDA is never usable here.
+        string model = ExportSeed();
+        var deblur = CliRun.Of("deblur", TestPaths.Reference("crop1.png"), Path.Combine(Dir, "c.png"), "--model", model, "--device", "auto");
+        Assert.True(deblur.ExitCode == 0, deblur.Error);
+        string line = Assert.Single(deblur.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("ONNX Runtime provider: CPUExecutionProvider", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_explicit_cuda_device_that_cannot_be_used_is_an_error()
     {
         string model = ExportSeed();
-        var deblur = CliRun.Of("deblur", TestPaths.Reference("crop1.png"), Path.Combine(Dir, "c.png"), "--model", model, "--device", "cuda");
-        Assert.True(deblur.ExitCode == 0, deblur.Error);
-        Assert.Single(deblur.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("ONNX Runtime provider:", StringComparison.Ordinal));
+        string output = Path.Combine(Dir, "c.png");
+        var deblur = CliRun.Of("deblur", TestPaths.Reference("crop1.png"), output, "--model", model, "--device", "cuda");
+        Assert.Equal(1, deblur.ExitCode);
+        Assert.Contains("CUDA device 0 cannot be used", deblur.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
     }
 
     [Fact]
@@ -105,6 +118,18 @@ public sealed class OnnxCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_pytorch_file_is_recognised_and_deblurs_like_its_explicit_export()
+    {
+        string model = ExportSeed(config: null); // export --checkpoint seed.pth without --config
+        string viaOnnx = Path.Combine(Dir, "via-onnx.png"), viaPth = Path.Combine(Dir, "via-pth.png");
+        var first = CliRun.Of("deblur", TestPaths.Reference("crop1.png"), viaOnnx, "--model", model, "--device", "cpu");
+        var second = CliRun.Of("deblur", TestPaths.Reference("crop1.png"), viaPth, "--model", Path.Combine(Dir, "seed.pth"), "--device", "cpu");
+
+        Assert.True(first.ExitCode == 0 && second.ExitCode == 0, first.Error + second.Error);
+        Assert.Equal(ImageDecoder.Decode(viaOnnx).Pixels, ImageDecoder.Decode(viaPth).Pixels);
+    }
+
+    [Fact]
     public void Without_a_model_deblur_uses_the_shipped_model()
     {
         string output = Path.Combine(Dir, "x.png");
@@ -135,6 +160,25 @@ public sealed class OnnxCommandTests : IDisposable
     }
 
     [Fact]
+    public void Quality_with_degraded_adds_the_real_photo_conditions_with_the_gain_over_the_input()
+    {
+        string val = Path.Combine(Dir, "val");
+        Directory.CreateDirectory(val);
+        File.Copy(TestPaths.Reference("crop0.png"), Path.Combine(val, "a.png"));
+        string report = Path.Combine(Dir, "QUALITY.md");
+
+        var run = CliRun.Of("quality", "--val", val, "--model", TestPaths.Reference("tiny-stripformer.onnx"), "--output", report, "--degraded");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        string text = File.ReadAllText(report);
+        Assert.Contains("| `gaussian:7:1` then `jpeg:90` |", text, StringComparison.Ordinal);
+        Assert.Contains("| `custom:1x1:1` then `jpeg:90` |", text, StringComparison.Ordinal);
+        Assert.Contains("| `disk:2.5` |", text, StringComparison.Ordinal);
+        Assert.Equal(11, text.Split('\n').Count(l => l.StartsWith("| `", StringComparison.Ordinal)));
+        Assert.Contains("| model - input |", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compare_writes_one_captioned_side_by_side_image_per_photo()
     {
         string output = Path.Combine(Dir, "compare");
@@ -146,7 +190,7 @@ public sealed class OnnxCommandTests : IDisposable
         Assert.Equal((3 * sharp.Width) + 32, image.Width);
     }
 
-    private string ExportSeed()
+    private string ExportSeed(string? config = "seed")
     {
         TorchRuntime.Initialize();
         string weights = Path.Combine(Dir, "seed.pth");
@@ -156,7 +200,7 @@ public sealed class OnnxCommandTests : IDisposable
         }
 
         string model = Path.Combine(Dir, "seed.onnx");
-        var export = CliRun.Of("export", "--checkpoint", weights, "--config", "seed", "--output", model);
+        var export = CliRun.Of(config is null ? ["export", "--checkpoint", weights, "--output", model] : ["export", "--checkpoint", weights, "--config", config, "--output", model]);
         Assert.True(export.ExitCode == 0, export.Error);
         Assert.Contains("no warnings", export.Output, StringComparison.Ordinal);
         return model;

@@ -75,11 +75,31 @@ public sealed class TorchCommandTests : IDisposable
     }
 
     [Fact]
-    public void Deblur_with_a_pth_needs_a_config()
+    public void Deblur_with_a_pth_of_an_unknown_configuration_names_its_widths_and_the_config_option()
     {
         var run = CliRun.Of("deblur", TestPaths.Reference("crop2.png"), Path.Combine(Dir, "x.png"), "--checkpoint", Path.Combine(TestPaths.RepositoryRoot, "tests", "MLNet.Stripformer.Torch.Tests", "References", "tiny_state_dict.pth"));
         Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Encoder1 4, Encoder2 8", run.Error, StringComparison.Ordinal);
         Assert.Contains("--config", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_takes_degradations_for_the_pairs_and_names_a_bad_spec()
+    {
+        string photos = Path.Combine(Dir, "photos");
+        Directory.CreateDirectory(photos);
+        File.Copy(TestPaths.Reference("crop2.png"), Path.Combine(photos, "a.png"));
+        string output = Path.Combine(Dir, "run");
+        string[] common = ["train", "--train", photos, "--val", photos, "--output", output, "--crop", "32", "--batch", "2", "--epochs", "1", "--device", "Cpu",
+            "--output-mode", "Residual", "--contrastive-weight", "0", "-k", "custom:1x1:1;custom:1x1:1"];
+
+        var train = CliRun.Of([.. common, "--degrade", "motion:3-9|none;noise:1-3;jpeg:80-95"]);
+        var bad = CliRun.Of([.. common, "--degrade", "noise:1-3;blur:4"]);
+
+        Assert.True(train.ExitCode == 0, train.Error);
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(output, "metrics.csv")).Length);
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("unknown kind 'blur'", bad.Error, StringComparison.Ordinal);
     }
 
     [Fact]

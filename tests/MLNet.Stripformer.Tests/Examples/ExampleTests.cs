@@ -7,9 +7,11 @@ public class ExampleTests
     [Fact]
     public async Task Blur_and_evaluate_example_runs_on_the_bundled_samples()
     {
-        string output = await ExampleProcess.RunAsync("BlurAndEvaluate", TestPaths.RepositoryRoot, Path.Combine(TestPaths.Samples, "photos"));
+        using var directory = new TempDirectory();
+        string output = await ExampleProcess.RunAsync("BlurAndEvaluate", TestPaths.RepositoryRoot, Path.Combine(TestPaths.Samples, "photos"), directory.Path);
         Assert.Contains("mean PSNR", output, StringComparison.Ordinal);
         Assert.Contains("identical pixels: True", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(directory.File("blur-pipeline.zip")), output);
     }
 
     [Fact]
@@ -28,11 +30,11 @@ public class ExampleTests
     public async Task Save_and_load_example_gives_the_same_pixels_in_a_second_process()
     {
         using var directory = new TempDirectory();
-        string zip = directory.File("deblur.zip"), pixels = directory.File("pixels.bin");
-        string saved = await ExampleProcess.RunAsync("SaveAndLoad", TestPaths.RepositoryRoot, "save", zip, pixels);
-        Assert.True(File.Exists(zip), saved);
+        string folder = Path.Combine(directory.Path, "nested", "save-and-load");
+        string saved = await ExampleProcess.RunAsync("SaveAndLoad", TestPaths.RepositoryRoot, "save", folder);
+        Assert.True(File.Exists(Path.Combine(folder, "deblur.zip")) && File.Exists(Path.Combine(folder, "pixels.bin")), saved);
 
-        string loaded = await ExampleProcess.RunAsync("SaveAndLoad", TestPaths.RepositoryRoot, "load", zip, pixels);
+        string loaded = await ExampleProcess.RunAsync("SaveAndLoad", TestPaths.RepositoryRoot, "load", folder);
         Assert.Contains("same pixels as the saving app: True", loaded, StringComparison.Ordinal);
     }
 }
