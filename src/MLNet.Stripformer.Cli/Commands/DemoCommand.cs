@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.Stripformer.Blur;
+using MLNet.Stripformer.Degradations;
 using MLNet.Stripformer.Evaluation;
 using MLNet.Stripformer.Imaging;
 using MLNet.Stripformer.Scoring;
@@ -13,13 +14,17 @@ namespace MLNet.Stripformer.Cli.Commands;
 /// <summary>
 /// <c>stripformer demo</c>: the main job on the bundled sample photos. One ML.NET pipeline blurs each photo (its
 /// centred 448x256, the report's image size, or with <c>--full</c> the whole photo) with the report's three Gaussian
-/// kernels, deblurs it with the shipped model (or <c>--model</c>) and adds PSNR/SSIM columns for the blurred and the
-/// deblurred image; the command prints the table and writes a sharp | blurred | deblurred comparison image per row.
+/// kernels and once as a camera file would be (mild blur, then sensor noise and JPEG), deblurs it with the shipped
+/// model (or <c>--model</c>) and adds PSNR/SSIM columns for the blurred and the deblurred image; the command prints
+/// the table and writes a sharp | blurred | deblurred comparison image per row.
 /// </summary>
 internal static class DemoCommand
 {
     private const int CropWidth = 448;
     private const int CropHeight = 256;
+
+    /// <summary>The real-photo case: after a Gaussian of sigma 1, noise of 2 grey levels and JPEG quality 90.</summary>
+    private static readonly DegradationChain CameraFile = DegradationChain.Parse("noise:2;jpeg:90");
 
     public static Command Create(CliContext context)
     {
@@ -33,7 +38,7 @@ internal static class DemoCommand
         var full = new Option<bool>("--full") { Description = $"Use whole photos instead of their centred {CropWidth}x{CropHeight} (slow on a CPU)." };
         var threads = new Option<int?>("--threads") { Description = "CPU threads for ONNX Runtime." };
         var device = new Option<string>("--device") { Description = "cpu, cuda or auto (CUDA when usable, else CPU).", DefaultValueFactory = _ => "auto" };
-        var command = new Command("demo", "Blur the sample photos with the report's kernels, deblur them with the shipped model, print PSNR/SSIM and write comparison images.")
+        var command = new Command("demo", "Blur the sample photos with the report's kernels and as a camera file (blur, noise, JPEG), deblur them with the shipped model, print PSNR/SSIM and write comparison images.")
         {
             samples, output, model, full, threads, device,
         };
@@ -54,7 +59,9 @@ internal static class DemoCommand
             var image = ImageDecoder.Decode(file);
             return new PhotoRow { Path = file, Image = PackedImage.Pack(full ? image : ImageCrop.Centre(image, CropWidth, CropHeight)) };
         }));
-        var pairs = ml.Deblurring().MakeBlurPairs(photos, BlurKernels.ReportGaussians);
+        var lossless = ml.Data.CreateEnumerable<BlurPairRow>(ml.Deblurring().MakeBlurPairs(photos, BlurKernels.ReportGaussians), reuseRowObject: false);
+        var camera = ml.Data.CreateEnumerable<BlurPairRow>(ml.Deblurring().MakeBlurPairs(photos, [BlurKernel.Gaussian(7, 1.0)], degradations: CameraFile, seed: 1), reuseRowObject: false);
+        var pairs = ml.Data.LoadFromEnumerable(lossless.Concat(camera));
         var deblur = model.Deblur(ml.Transforms, "Deblurred", "Blurred", options).Fit(pairs);
         context.Error.WriteLine(deblur.Provider);
         var quality = ml.Transforms.ImageQuality("Sharp", "Blurred", nameof(DemoRow.BlurredPsnr), nameof(DemoRow.BlurredSsim))
@@ -63,7 +70,7 @@ internal static class DemoCommand
         var scored = quality.Fit(deblurred).Transform(deblurred);
 
         var rows = new List<DemoRow>();
-        ConsoleProgress.Run(context.Console, $"Deblurring with {model.Name}", files.Count * BlurKernels.ReportGaussians.Count, step =>
+        ConsoleProgress.Run(context.Console, $"Deblurring with {model.Name}", files.Count * (BlurKernels.ReportGaussians.Count + 1), step =>
         {
             foreach (var row in ml.Data.CreateEnumerable<DemoRow>(scored, reuseRowObject: false))
             {
@@ -91,7 +98,8 @@ internal static class DemoCommand
             (blurred, string.Create(CultureInfo.InvariantCulture, $"BLURRED {row.BlurredPsnr:F2} DB")),
             (deblurred, string.Create(CultureInfo.InvariantCulture, $"DEBLURRED {row.DeblurredPsnr:F2} DB")),
         ]);
-        string file = $"{Path.GetFileNameWithoutExtension(row.Path)}__{row.Kernel.Replace(':', '_')}.png";
+        string condition = new(row.Kernel.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' ? c : '_').ToArray());
+        string file = $"{Path.GetFileNameWithoutExtension(row.Path)}__{condition}.png";
         ImageEncoder.Save(comparison, Path.Combine(output, file));
     }
 

@@ -122,8 +122,9 @@ internal static class QualityCommand
 
     private static string Cell((double Psnr, double Ssim) m) => string.Create(CultureInfo.InvariantCulture, $"{m.Psnr:F2} / {m.Ssim:F4}");
 
+    /// <summary>A signed difference in dB; rounded first, so that a tiny negative difference reads +0.00, not -+0.00.</summary>
     private static string Gain(double model, double reference) =>
-        double.IsFinite(reference) ? (model - reference).ToString("+0.00;-0.00", CultureInfo.InvariantCulture) + " dB" : "n/a (exact)";
+        double.IsFinite(reference) ? (Math.Round(model - reference, 2) + 0.0).ToString("+0.00;-0.00", CultureInfo.InvariantCulture) + " dB" : "n/a (exact)";
 
     /// <summary>Per condition: mean (PSNR, SSIM) of blurred, unsharp, Wiener and the model, in that order.</summary>
     private static Dictionary<Condition, (double Psnr, double Ssim)[]> Evaluate(

@@ -2,6 +2,7 @@ using TorchSharp;
 using System.Diagnostics;
 using System.Reflection;
 using Microsoft.ML;
+using MLNet.Stripformer.Evaluation;
 using MLNet.Stripformer.Torch.Checkpoints;
 using MLNet.Stripformer.Torch.Losses;
 using MLNet.Stripformer.Torch.Modules;
@@ -256,6 +257,10 @@ internal sealed class TrainingSession : IDisposable
         return losses;
     }
 
+    /// <summary>The evaluator's PSNR (<see cref="Psnr"/>) is +infinity for a perfect crop; validation caps each crop
+    /// at 100 dB so that one perfect crop does not make the mean (and the best-epoch choice) infinite.</summary>
+    private const double ValidationPsnrCap = 100;
+
     private double Validate()
     {
         var network = _model.Master;
@@ -271,7 +276,7 @@ internal sealed class TrainingSession : IDisposable
                 long[] shape = [1, 3, crop.Height, crop.Width];
                 var output = network.forward(tensor(crop.Blurred, shape).to(_device)).clamp(0, 1);
                 var mse = (output - tensor(crop.Sharp, shape).to(_device)).square().mean().item<float>();
-                sum += mse == 0 ? 100 : 10 * Math.Log10(1 / mse); // a perfect crop counts as 100 dB so that the mean stays finite
+                sum += Math.Min(Psnr.FromMse(mse), ValidationPsnrCap);
                 count++;
             }
         }

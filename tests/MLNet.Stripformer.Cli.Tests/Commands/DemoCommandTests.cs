@@ -22,8 +22,9 @@ public sealed class DemoCommandTests : IDisposable
         string output = Path.Combine(Dir, "out");
         var run = CliRun.Of("demo", "--samples", samples, "--output", output);
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(3, Directory.GetFiles(output).Length);
+        Assert.Equal(4, Directory.GetFiles(output).Length);
         Assert.Contains("gaussian:11:1.6", run.Output, StringComparison.Ordinal);
+        Assert.Contains("gaussian:7:1 then noise:2;jpeg:90", run.Output, StringComparison.Ordinal);
         Assert.Contains("deblurred PSNR", run.Output, StringComparison.Ordinal);
         Assert.Contains("mean", run.Output, StringComparison.Ordinal);
         var comparison = ImageDecoder.Decode(Directory.GetFiles(output).Order(StringComparer.Ordinal).First());

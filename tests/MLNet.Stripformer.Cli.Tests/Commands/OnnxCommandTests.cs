@@ -97,14 +97,16 @@ public sealed class OnnxCommandTests : IDisposable
     }
 
     [Fact]
-    public void Missing_truncated_and_foreign_models_are_one_line_errors_naming_the_file()
+    public void Missing_truncated_and_foreign_models_and_checkpoints_are_one_line_errors_naming_the_file()
     {
         string missing = Path.Combine(Dir, "absent.onnx");
         string truncated = Path.Combine(Dir, "truncated.onnx");
         File.WriteAllBytes(truncated, File.ReadAllBytes(TestPaths.Reference("tiny-stripformer.onnx"))[..1000]);
         string foreign = Path.Combine(Dir, "photo.onnx");
         File.Copy(TestPaths.Reference("crop1.png"), foreign);
-        foreach (string model in new[] { missing, truncated, foreign })
+        string notPyTorch = Path.Combine(Dir, "photo.pth");
+        File.Copy(TestPaths.Reference("crop1.png"), notPyTorch);
+        foreach (string model in new[] { missing, truncated, foreign, notPyTorch })
         {
             var run = CliRun.Of("deblur", TestPaths.Reference("crop1.png"), Path.Combine(Dir, "x.png"), "--model", model);
             Assert.Equal(1, run.ExitCode);
