@@ -50,9 +50,9 @@ internal static class ChannelBlocks
         }
 
         using var scope = NewDisposeScope();
-        var paddedInput = missingInputs == 0 ? input : functional.pad(input, [0, 0, 0, 0, 0, missingInputs]);
-        var paddedWeight = functional.pad(weight, [0, 0, 0, 0, 0, missingInputs, 0, missingOutputs]);
-        var paddedBias = bias is null || missingOutputs == 0 ? bias : functional.pad(bias, [0, missingOutputs]);
+        var paddedInput = ZeroPad(input, 1, missingInputs);
+        var paddedWeight = ZeroPad(ZeroPad(weight, 1, missingInputs), 0, missingOutputs);
+        var paddedBias = bias is null ? null : ZeroPad(bias, 0, missingOutputs);
         var result = functional.conv2d(paddedInput, paddedWeight, paddedBias, strides: stride, padding: padding);
         return (missingOutputs == 0 ? result : result.narrow(1, 0, output)).MoveToOuterDisposeScope();
     }
@@ -73,11 +73,25 @@ internal static class ChannelBlocks
         }
 
         using var scope = NewDisposeScope();
-        var paddedInput = missingInputs == 0 ? input : functional.pad(input, [0, 0, 0, 0, 0, missingInputs]);
-        var paddedWeight = functional.pad(weight, [0, 0, 0, 0, 0, missingOutputs, 0, missingInputs]);
-        var paddedBias = bias is null || missingOutputs == 0 ? bias : functional.pad(bias, [0, missingOutputs]);
+        var paddedInput = ZeroPad(input, 1, missingInputs);
+        var paddedWeight = ZeroPad(ZeroPad(weight, 0, missingInputs), 1, missingOutputs);
+        var paddedBias = bias is null ? null : ZeroPad(bias, 0, missingOutputs);
         var result = functional.conv_transpose2d(paddedInput, paddedWeight, paddedBias, strides: [stride, stride], padding: [padding, padding]);
         return (missingOutputs == 0 ? result : result.narrow(1, 0, output)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Appends <paramref name="count"/> zero slices along <paramref name="dimension"/> (a concatenation with
+    /// <c>zeros</c>, which passes no <see cref="Scalar"/>: see <see cref="LeakyRelu"/>).</summary>
+    private static Tensor ZeroPad(Tensor tensor, long dimension, long count)
+    {
+        if (count == 0)
+        {
+            return tensor;
+        }
+
+        long[] shape = (long[])tensor.shape.Clone();
+        shape[dimension] = count;
+        return cat([tensor, zeros(shape, tensor.dtype, tensor.device)], dimension);
     }
 
     private static long Missing(long channels) => (Block - (channels % Block)) % Block;

@@ -12,20 +12,20 @@ internal static class Layers
 
     /// <summary>[Conv k x k, LeakyReLU(0.2)].</summary>
     public static Sequential ConvActivation(long input, long output, long kernel, long stride = 1) =>
-        Sequential(BlockSafeConv.Conv(input, output, kernel, stride: stride, padding: kernel / 2), LeakyReLU(Slope));
+        Sequential(BlockSafeConv.Conv(input, output, kernel, stride: stride, padding: kernel / 2), new LeakyRelu());
 
     /// <summary>[ConvTranspose 4x4 stride 2 pad 1, LeakyReLU(0.2)]: doubles the resolution.</summary>
     public static Sequential UpActivation(long input, long output) =>
-        Sequential(BlockSafeConv.Transposed(input, output, 4, stride: 2, padding: 1), LeakyReLU(Slope));
+        Sequential(BlockSafeConv.Transposed(input, output, 4, stride: 2, padding: 1), new LeakyRelu());
 
     /// <summary>[Conv a x a, LeakyReLU(0.2), Conv 3x3]: a residual branch.</summary>
     public static Sequential Branch(long input, long output, long firstKernel = 3) =>
-        Sequential(BlockSafeConv.Conv(input, output, firstKernel, padding: firstKernel / 2), LeakyReLU(Slope), BlockSafeConv.Conv(output, output, 3, padding: 1));
+        Sequential(BlockSafeConv.Conv(input, output, firstKernel, padding: firstKernel / 2), new LeakyRelu(), BlockSafeConv.Conv(output, output, 3, padding: 1));
 
     /// <summary><c>LeakyReLU(branch(x) + residual)</c>.</summary>
     public static Tensor Residual(Sequential branch, Tensor input, Tensor residual)
     {
         using var sum = branch.forward(input) + residual;
-        return functional.leaky_relu(sum, Slope);
+        return LeakyRelu.Apply(sum);
     }
 }
