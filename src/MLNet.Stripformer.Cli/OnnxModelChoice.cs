@@ -19,7 +19,7 @@ internal sealed record OnnxModelChoice(string Name, string? Path)
         path is null ? new OnnxModelChoice(DefaultDeblurModel.FileName, null)
         : !File.Exists(path) ? throw new FileNotFoundException($"The model '{path}' does not exist.", path)
         : path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase) ? new OnnxModelChoice(System.IO.Path.GetFileName(path), path)
-        : new OnnxModelChoice(System.IO.Path.GetFileName(path), NetworkFiles.ToCachedOnnx(path, config is null ? null : StripformerConfig.FromName(config), output));
+        : new OnnxModelChoice(System.IO.Path.GetFileName(path), NetworkFiles.ToCachedOnnx(path, Commands.NetworkLoader.Config(config), output));
 
     /// <summary>The Deblur estimator over this model (errors name the file).</summary>
     public DeblurEstimator Deblur(TransformsCatalog transforms, string outputColumnName, string inputColumnName, DeblurOptions options) =>

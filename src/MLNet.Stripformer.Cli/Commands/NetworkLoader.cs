@@ -7,5 +7,8 @@ namespace MLNet.Stripformer.Cli.Commands;
 internal static class NetworkLoader
 {
     public static StripformerNetwork Load(string path, string? config, StripformerOutput? output) =>
-        NetworkFiles.Load(path, config is null ? null : StripformerConfig.FromName(config), output);
+        NetworkFiles.Load(path, Config(config), output);
+
+    /// <summary>The <c>--config</c> value as a configuration; null (recognise it from the file) when not given.</summary>
+    public static StripformerConfig? Config(string? name) => name is null ? null : StripformerConfig.FromName(name);
 }

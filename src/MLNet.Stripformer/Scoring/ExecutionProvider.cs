@@ -9,6 +9,10 @@ public static class ExecutionProvider
     /// <summary>The shared libraries ONNX Runtime's CUDA provider 1.31 needs on Linux (the driver, CUDA 13, cuDNN 9).</summary>
     private static readonly string[] CudaLibraries = ["libcuda.so.1", "libcudart.so.13", "libcublasLt.so.13", "libcublas.so.13", "libcudnn.so.9"];
 
+    /// <summary>The first CUDA library that does not load, or null; probed once per process (libraries do not appear
+    /// while it runs, and every Deblur fit asks).</summary>
+    private static readonly Lazy<string?> MissingCudaLibrary = new(() => CudaLibraries.FirstOrDefault(library => !NativeLibrary.TryLoad(library, out _)));
+
     /// <summary>Chooses the device: the CUDA device when one is asked for and ONNX Runtime can open it, else the CPU
     /// when falling back is allowed. With falling back allowed, the check is quiet: on Linux the CUDA libraries are
     /// looked for first, so a machine without CUDA gets the CPU without ONNX Runtime logging a failed library load.</summary>
@@ -25,7 +29,7 @@ public static class ExecutionProvider
             return null;
         }
 
-        if (fallbackToCpu && OperatingSystem.IsLinux() && MissingCudaLibrary() is { } missing)
+        if (fallbackToCpu && OperatingSystem.IsLinux() && MissingCudaLibrary.Value is { } missing)
         {
             description = $"ONNX Runtime provider: CPUExecutionProvider (CUDA device {device} unavailable: {missing} not found)";
             return null;
@@ -49,18 +53,5 @@ public static class ExecutionProvider
             description = $"ONNX Runtime provider: CPUExecutionProvider (CUDA device {device} unavailable: {reason})";
             return null;
         }
-    }
-
-    private static string? MissingCudaLibrary()
-    {
-        foreach (string library in CudaLibraries)
-        {
-            if (!NativeLibrary.TryLoad(library, out _))
-            {
-                return library;
-            }
-        }
-
-        return null;
     }
 }
