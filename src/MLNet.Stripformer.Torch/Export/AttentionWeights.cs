@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Runtime;
 using static TorchSharp.torch;
 
 namespace MLNet.Stripformer.Torch.Export;
@@ -37,24 +38,24 @@ internal sealed class AttentionWeights
 
     /// <summary>The q (0), k (1) or v (2) weight of a half as a [C/2, C/2] right operand (q scaled).</summary>
     public string Projection(int half, int part) => _weights.Derived(
-        $"{_prefix}.{_projections[half]}.T.{part}", () => (Rows(_projections[half] + ".weight", part, 3) * (part == 0 ? _scale : 1.0)).t());
+        $"{_prefix}.{_projections[half]}.T.{part}", () => Rows(_projections[half] + ".weight", part, 3).Times(part == 0 ? _scale : 1.0).t());
 
     /// <summary>q's folded bias (scaled); k and v have none in the graph.</summary>
-    public string QueryBias(int half) => _weights.Derived($"{_prefix}.{_projections[half]}.q_bias", () => FoldedBias(half, 0) * _scale);
+    public string QueryBias(int half) => _weights.Derived($"{_prefix}.{_projections[half]}.q_bias", () => FoldedBias(half, 0).Times(_scale));
 
     /// <summary><c>fuse_out</c> as a [C, C] right operand.</summary>
     public string FuseWeight() => _weights.Transposed(_prefix + ".fuse_out.weight");
 
     /// <summary><c>fuse_out</c>'s bias plus its weight times the v biases of both halves.</summary>
     public string FuseBias() => _weights.Derived($"{_prefix}.fuse_out.folded_bias", () =>
-        _weights.Parameter(_prefix + ".fuse_out.bias") + matmul(_weights.Parameter(_prefix + ".fuse_out.weight"), cat([FoldedBias(0, 2), FoldedBias(1, 2)], 0)));
+        _weights.Parameter(_prefix + ".fuse_out.bias").Plus(matmul(_weights.Parameter(_prefix + ".fuse_out.weight"), cat([FoldedBias(0, 2), FoldedBias(1, 2)], 0))));
 
     /// <summary>The bias of q, k or v of a half with conv_input's bias of that half folded in.</summary>
     private Tensor FoldedBias(int half, int part)
     {
         var inputBias = _weights.Parameter(_prefix + ".conv_input.bias").chunk(2, 0)[half];
         var bias = _weights.Parameter($"{_prefix}.{_projections[half]}.bias").chunk(3, 0)[part];
-        return bias + matmul(Rows(_projections[half] + ".weight", part, 3), inputBias);
+        return bias.Plus(matmul(Rows(_projections[half] + ".weight", part, 3), inputBias));
     }
 
     private Tensor Rows(string name, int part, int parts) => _weights.Parameter($"{_prefix}.{name}").chunk(parts, 0)[part];

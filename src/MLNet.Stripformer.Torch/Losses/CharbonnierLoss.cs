@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Runtime;
 using static TorchSharp.torch;
 
 namespace MLNet.Stripformer.Torch.Losses;
@@ -16,6 +17,6 @@ public static class CharbonnierLoss
     {
         using var scope = NewDisposeScope();
         var difference = prediction.to(ScalarType.Float32) - target.to(ScalarType.Float32);
-        return (difference * difference + (epsilon * epsilon)).sqrt().mean().MoveToOuterDisposeScope();
+        return (difference * difference).Plus(epsilon * epsilon).sqrt().mean().MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -32,12 +33,12 @@ public static class ContrastiveLoss
             fb = features.forward(b);
         }
 
-        var mask = ((s - b).abs().mean(new long[] { 1 }, keepdim: true) > 0.01).to(ScalarType.Float32);
+        var mask = ((s - b).abs().mean(new long[] { 1 }, keepdim: true).GreaterThan(0.01)).to(ScalarType.Float32);
         mask = functional.interpolate(mask, size: [fp.shape[2], fp.shape[3]], mode: InterpolationMode.Bilinear, align_corners: false);
         var dap = (fp - fs).abs().mean(new long[] { 1 }, keepdim: true);
         var dan = (fp - fb).abs().mean(new long[] { 1 }, keepdim: true);
         var total = mask.sum();
-        var loss = total.item<float>() > 0 ? (mask * dap / (dan + 1e-7)).sum() / total : zeros(Array.Empty<long>(), device: p.device);
+        var loss = total.item<float>() > 0 ? (mask * dap / dan.Plus(1e-7)).sum() / total : zeros(Array.Empty<long>(), device: p.device);
         return loss.MoveToOuterDisposeScope();
     }
 }

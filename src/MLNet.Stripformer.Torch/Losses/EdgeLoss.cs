@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Runtime;
 using MLNet.Stripformer.Torch.Modules;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -34,7 +35,7 @@ public static class EdgeLoss
         var filtered = Gauss(image, kernel);
         var upsampled = zeros_like(filtered);
         upsampled[.., .., TensorIndex.Slice(null, null, 2), TensorIndex.Slice(null, null, 2)] =
-            filtered[.., .., TensorIndex.Slice(null, null, 2), TensorIndex.Slice(null, null, 2)] * 4;
+            filtered[.., .., TensorIndex.Slice(null, null, 2), TensorIndex.Slice(null, null, 2)].Times(4);
         return (image - Gauss(upsampled, kernel)).MoveToOuterDisposeScope();
     }
 

@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Runtime;
 using static TorchSharp.torch;
 
 namespace MLNet.Stripformer.Torch.Losses;
@@ -35,6 +36,6 @@ public static class PsnrLoss
         using var scope = NewDisposeScope();
         var difference = prediction.to(ScalarType.Float32) - target.to(ScalarType.Float32);
         var perImage = (difference * difference).mean([1L, 2L, 3L]);
-        return ((perImage + epsilon).log10() * 10.0).mean().MoveToOuterDisposeScope();
+        return perImage.Plus(epsilon).log10().Times(10.0).mean().MoveToOuterDisposeScope();
     }
 }

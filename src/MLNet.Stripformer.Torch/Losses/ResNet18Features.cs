@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Runtime;
 using MLNet.Stripformer.Torch.Modules;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -89,7 +90,7 @@ public sealed class ResNet18Features : Module<Tensor, Tensor>
                 "Relu" => functional.relu(Value(node.Inputs[0])),
                 "MaxPool" => Pool(node, Value(node.Inputs[0])),
                 "AveragePool" => functional.avg_pool2d(Value(node.Inputs[0]), node.Ints["kernel_shape"], node.Ints.GetValueOrDefault("strides") ?? node.Ints["kernel_shape"]),
-                _ => Value(node.Inputs[0]) + Value(node.Inputs[1]),
+                _ => Value(node.Inputs[0]).Plus(Value(node.Inputs[1])),
             };
         }
 

@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Runtime;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -36,7 +37,7 @@ internal static class BlockOps
         long b = x.shape[0], c = x.shape[1], h = x.shape[2], w = x.shape[3];
         using var scope = NewDisposeScope();
         var tokens = x.view(b, c, h * w).permute(0, 2, 1);
-        var mixed = tokens + ffn.forward(Normalise(ffnNorm, tokens));
+        var mixed = tokens.Plus(ffn.forward(Normalise(ffnNorm, tokens)));
         var image = mixed.permute(0, 2, 1).contiguous().view(b, c, h, w);
         return peg.forward(image).MoveToOuterDisposeScope();
     }

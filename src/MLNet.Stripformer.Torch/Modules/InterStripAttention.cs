@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Runtime;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -52,7 +53,7 @@ internal sealed class InterStripAttention : Module<Tensor, Tensor>
         var qkvV = conv_v.forward(halves[1]).chunk(3, 1);
         var vertical = StripAttention.Apply(Columns(qkvV[0]), Columns(qkvV[1]), Columns(qkvV[2]), _heads).view(b, w, c / 2, h).permute(0, 2, 3, 1);
 
-        var x = fuse_out.forward(cat([horizontal, vertical], 1)) + input;
+        var x = fuse_out.forward(cat([horizontal, vertical], 1)).Plus(input);
         return BlockOps.FeedForwardAndPosition(x, ffn_norm, ffn, PEG).MoveToOuterDisposeScope();
     }
 }

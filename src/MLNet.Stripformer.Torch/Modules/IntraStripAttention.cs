@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Runtime;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -53,7 +54,7 @@ internal sealed class IntraStripAttention : Module<Tensor, Tensor>
         var qkvV = qkv_local_v.forward(columns).chunk(3, 2);
         var vertical = StripAttention.Apply(qkvV[0], qkvV[1], qkvV[2], _heads).view(b, w, h, c / 2).permute(0, 3, 2, 1);
 
-        var x = fuse_out.forward(cat([horizontal, vertical], 1)) + input;
+        var x = fuse_out.forward(cat([horizontal, vertical], 1)).Plus(input);
         return BlockOps.FeedForwardAndPosition(x, ffn_norm, ffn, PEG).MoveToOuterDisposeScope();
     }
 }

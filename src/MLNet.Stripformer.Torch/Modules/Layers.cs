@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Runtime;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -25,7 +26,7 @@ internal static class Layers
     /// <summary><c>LeakyReLU(branch(x) + residual)</c>.</summary>
     public static Tensor Residual(Sequential branch, Tensor input, Tensor residual)
     {
-        using var sum = branch.forward(input) + residual;
+        using var sum = branch.forward(input).Plus(residual);
         return LeakyRelu.Apply(sum);
     }
 }

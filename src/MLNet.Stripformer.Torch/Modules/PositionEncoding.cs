@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Runtime;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -21,6 +22,6 @@ internal sealed class PositionEncoding : Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var encoded = PEG.forward(input);
-        return encoded + input;
+        return encoded.Plus(input);
     }
 }

@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -26,7 +27,7 @@ internal static class StripAttention
             return nn.functional.scaled_dot_product_attention(q, k, v).permute(0, 2, 1, 3).contiguous().view(n, length, dim).MoveToOuterDisposeScope();
         }
 
-        var scores = matmul(q, k.transpose(-1, -2)).to(ScalarType.Float32) / Math.Sqrt(headDim);
+        var scores = matmul(q, k.transpose(-1, -2)).to(ScalarType.Float32).DividedBy(Math.Sqrt(headDim));
         var probabilities = nn.functional.softmax(scores, -1).to(v.dtype);
         var context = matmul(probabilities, v).permute(0, 2, 1, 3).contiguous().view(n, length, dim);
         return context.MoveToOuterDisposeScope();

@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -102,7 +103,7 @@ public sealed class StripformerNetwork : Module<Tensor, Tensor>
 
         long height = input.shape[2], width = input.shape[3];
         using var scope = NewDisposeScope();
-        var x = Config.InputShift == 0 ? input : input + Config.InputShift;
+        var x = Config.InputShift == 0 ? input : input.Plus(Config.InputShift);
         var padded = PadToMultipleOf4(x);
         var (z, r1, r2) = encoder.forward(padded.to(parameters().First().dtype));
         foreach (var block in _blocks)
@@ -110,11 +111,11 @@ public sealed class StripformerNetwork : Module<Tensor, Tensor>
             z = block.forward(z);
         }
 
-        var d = decoder.forward(z, r1, r2).to(padded.dtype) + padded;
+        var d = decoder.forward(z, r1, r2).to(padded.dtype).Plus(padded);
         var output = Config.Output == StripformerOutput.Sigmoid ? d.sigmoid() : d;
         if (Config.InputShift != 0)
         {
-            output -= Config.InputShift;
+            output = output.Plus(-Config.InputShift);
         }
 
         return output[.., .., ..(int)height, ..(int)width].MoveToOuterDisposeScope();

@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Runtime;
 using MLNet.Stripformer.Imaging;
 using MLNet.Stripformer.Torch.Modules;
 using static TorchSharp.torch;
@@ -62,7 +63,7 @@ public sealed class TorchDeblurrer : IDisposable
     private float[] Run(float[] planes, int width, int height)
     {
         using var scope = NewDisposeScope();
-        var output = Network.forward(tensor(planes, [1, 3, height, width]).to(_device)).clamp(0, 1);
+        var output = Network.forward(tensor(planes, [1, 3, height, width]).to(_device)).ClampTo(0, 1);
         return output.to(ScalarType.Float32).cpu().data<float>().ToArray();
     }
 

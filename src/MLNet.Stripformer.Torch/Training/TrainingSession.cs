@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Runtime;
 using TorchSharp;
 using System.Diagnostics;
 using System.Reflection;
@@ -62,7 +63,7 @@ internal sealed class TrainingSession : IDisposable
         master.train();
         var precision = PrecisionChoice.Resolve(options.Precision, device);
         _model = new MixedPrecisionModel(master, precision, device);
-        _optimizer = optim.Adam(master.parameters(), options.LearningRate, 0.9, 0.999, 1e-8, 0, false, false);
+        _optimizer = new RootedAdam(master.parameters(), options.LearningRate);
         if (resumed is not null)
         {
             TrainingCheckpoint.LoadWeights(options.ResumeFrom!, master);
@@ -218,22 +219,22 @@ internal sealed class TrainingSession : IDisposable
             var prediction = network.forward(blurred).to(ScalarType.Float32);
             var charbonnier = CharbonnierLoss.Compute(prediction, sharp);
             var edge = EdgeLoss.Compute(prediction, sharp);
-            var total = (charbonnier * _options.CharbonnierWeight) + (edge * _options.EdgeWeight);
+            var total = charbonnier.Times(_options.CharbonnierWeight).Plus(edge.Times(_options.EdgeWeight));
             if (_options.MeanSquaredWeight > 0)
             {
-                total += nn.functional.mse_loss(prediction, sharp) * _options.MeanSquaredWeight;
+                total = total.Plus(nn.functional.mse_loss(prediction, sharp).Times(_options.MeanSquaredWeight));
             }
 
             if (_options.PsnrWeight > 0)
             {
-                total += PsnrLoss.Compute(prediction, sharp, _options.PsnrCeiling) * _options.PsnrWeight;
+                total = total.Plus(PsnrLoss.Compute(prediction, sharp, _options.PsnrCeiling).Times(_options.PsnrWeight));
             }
 
             double contrastive = 0;
             if (_features is not null)
             {
                 var term = ContrastiveLoss.Compute(_features, prediction, sharp, blurred);
-                total += term * _options.ContrastiveWeight;
+                total = total.Plus(term.Times(_options.ContrastiveWeight));
                 contrastive = term.item<float>();
             }
 
@@ -274,8 +275,8 @@ internal sealed class TrainingSession : IDisposable
                 var crop = CropSampler.Centre(pair, _options.ValidationCropSize);
                 using var scope = NewDisposeScope();
                 long[] shape = [1, 3, crop.Height, crop.Width];
-                var output = network.forward(tensor(crop.Blurred, shape).to(_device)).clamp(0, 1);
-                var mse = (output - tensor(crop.Sharp, shape).to(_device)).square().mean().item<float>();
+                var output = network.forward(tensor(crop.Blurred, shape).to(_device)).ClampTo(0, 1);
+                var mse = (output - tensor(crop.Sharp, shape).to(_device)).Squared().mean().item<float>();
                 sum += Math.Min(Psnr.FromMse(mse), ValidationPsnrCap);
                 count++;
             }
