@@ -1,5 +1,5 @@
-using MLNet.Stripformer.Torch.Runtime;
 using MLNet.Stripformer.Imaging;
+using MLNet.Stripformer.Scoring;
 using MLNet.Stripformer.Torch.Modules;
 using static TorchSharp.torch;
 
@@ -31,26 +31,34 @@ public sealed class TorchDeblurrer : IDisposable
     /// <summary>The network.</summary>
     public StripformerNetwork Network { get; }
 
-    /// <summary>Deblurs one image; the result has the same size, samples clamped to [0, 1].</summary>
+    /// <summary>Deblurs one image in the tiles of <see cref="TilePlan"/>; the result has the same size, samples clamped to [0, 1].</summary>
     /// <param name="image">The blurred image.</param>
     public RgbImage Deblur(RgbImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
+        var rows = TilePlan.Tiles(image.Height, _tiling.TileSize, _tiling.Overlap);
+        var columns = TilePlan.Tiles(image.Width, _tiling.TileSize, _tiling.Overlap);
+        int h = rows.Size, w = columns.Size;
         var result = new RgbImage(image.Width, image.Height);
         lock (_gate)
         {
             using var noGrad = no_grad();
-            foreach (var (x0, y0, w, h, keepX0, keepY0, keepX1, keepY1) in Tiles(image.Width, image.Height))
+            for (int row = 0; row < rows.Starts.Length; row++)
             {
-                var tile = Run(Crop(image, x0, y0, w, h), w, h);
-                for (int c = 0; c < RgbImage.Channels; c++)
+                for (int column = 0; column < columns.Starts.Length; column++)
                 {
-                    Span<float> target = result.Plane(c);
-                    for (int y = keepY0; y < keepY1; y++)
-                    {
-                        tile.AsSpan((((c * h) + y) * w) + keepX0, keepX1 - keepX0).CopyTo(target.Slice(((y0 + y) * image.Width) + x0 + keepX0));
-                    }
+                    int y0 = rows.Starts[row], x0 = columns.Starts[column];
+                    var tile = Run(Crop(image, x0, y0, w, h), w, h);
+                    AddWeighted(result, tile, x0, y0, w, h, rows.Weights[row], columns.Weights[column]);
                 }
+            }
+        }
+
+        for (int c = 0; c < RgbImage.Channels; c++)
+        {
+            foreach (ref float sample in result.Plane(c))
+            {
+                sample = Math.Clamp(sample, 0f, 1f);
             }
         }
 
@@ -63,7 +71,7 @@ public sealed class TorchDeblurrer : IDisposable
     private float[] Run(float[] planes, int width, int height)
     {
         using var scope = NewDisposeScope();
-        var output = Network.forward(tensor(planes, [1, 3, height, width]).to(_device)).ClampTo(0, 1);
+        var output = Network.forward(tensor(planes, [1, 3, height, width]).to(_device));
         return output.to(ScalarType.Float32).cpu().data<float>().ToArray();
     }
 
@@ -82,39 +90,20 @@ public sealed class TorchDeblurrer : IDisposable
         return planes;
     }
 
-    private IEnumerable<(int X0, int Y0, int W, int H, int KeepX0, int KeepY0, int KeepX1, int KeepY1)> Tiles(int width, int height)
+    /// <summary>Adds a tile's output, weighted by the product of its row and column weights, into the image.</summary>
+    private static void AddWeighted(RgbImage result, float[] tile, int x0, int y0, int w, int h, float[] rowWeights, float[] columnWeights)
     {
-        foreach (var (x0, w, kx0, kx1) in Axis(width))
+        for (int c = 0; c < RgbImage.Channels; c++)
         {
-            foreach (var (y0, h, ky0, ky1) in Axis(height))
+            Span<float> target = result.Plane(c);
+            for (int y = 0; y < h; y++)
             {
-                yield return (x0, y0, w, h, kx0, ky0, kx1, ky1);
-            }
-        }
-    }
-
-    /// <summary>Tile starts along one axis with the part of each tile that is kept.</summary>
-    private IEnumerable<(int Start, int Length, int Keep0, int Keep1)> Axis(int length)
-    {
-        int tile = _tiling.TileSize, half = _tiling.Overlap / 2, step = tile - _tiling.Overlap;
-        if (length <= tile)
-        {
-            yield return (0, length, 0, length);
-            yield break;
-        }
-
-        int previousEnd = 0;
-        for (int start = 0; ; start += step)
-        {
-            bool last = start + tile >= length;
-            int s = last ? length - tile : start;
-            int keep0 = previousEnd - s;
-            int keep1 = last ? tile : tile - half;
-            yield return (s, tile, keep0, keep1);
-            previousEnd = s + keep1;
-            if (last)
-            {
-                yield break;
+                var source = tile.AsSpan(((c * h) + y) * w, w);
+                var destination = target.Slice(((y0 + y) * result.Width) + x0, w);
+                for (int x = 0; x < w; x++)
+                {
+                    destination[x] += source[x] * (rowWeights[y] * columnWeights[x]);
+                }
             }
         }
     }

@@ -9,11 +9,10 @@ namespace MLNet.Stripformer.Scoring;
 /// with the tiling inside the graph, so that the saved ML.NET model and any ONNX runtime tile the same way.
 /// <list type="bullet">
 /// <item>Input <see cref="InputName"/>, float [1, L]: the packed image [H, W, R plane, G plane, B plane].</item>
-/// <item>A <c>Loop</c> over tiles of about <c>tile</c> x <c>tile</c> pixels (as few as cover the image, all the
-/// same size, starting on the network's 4-pixel grid, spread evenly), neighbours sharing at least <c>overlap</c>
-/// pixels. Each tile runs the wrapped network (its nodes and weights copied unchanged into the loop body) and is
-/// blended into a running sum with weights that ramp over the overlap, normalised so that every pixel's weights
-/// sum to 1. An image that fits in one tile is one iteration with weight 1: exactly the untiled network.</item>
+/// <item>A <c>Loop</c> over the tiles of <see cref="TilePlan"/> (its formulas emitted as int64 nodes). Each tile runs
+/// the wrapped network (its nodes and weights copied unchanged into the loop body) and is blended into a running sum
+/// with the plan's weights, normalised so that every pixel's weights sum to 1. An image that fits in one tile is one
+/// iteration with weight 1: exactly the untiled network.</item>
 /// <item>Output <see cref="OutputName"/>, float [1, L]: the packed result, clipped to [0, 1].</item>
 /// </list>
 /// Memory is bounded by the tile: the running sum is 3 floats a pixel, the network's activations scale with the
@@ -45,10 +44,8 @@ internal static class DeblurGraph
         string width = g.Op("Slice", [size, g.Int64s(1), g.Int64s(2)]);
         string image = g.Op("Reshape", [g.Op("Slice", [flat, g.Int64s(2), g.Int64s(long.MaxValue)]), g.Op("Concat", [g.Int64s(1, 3), height, width], Int("axis", 0))]);
 
-        long tileSize = tile > 0 ? tile : long.MaxValue / 4;
-        string stride = g.Int64s(tile > 0 ? tile - overlap : tileSize);
-        var rows = Axis(g, height, g.Int64s(tileSize), stride, overlap);
-        var columns = Axis(g, width, g.Int64s(tileSize), stride, overlap);
+        var rows = Axis(g, height, tile, overlap);
+        var columns = Axis(g, width, tile, overlap);
         string count = g.Op("Squeeze", [g.Op("Mul", [rows.Count, columns.Count]), g.Int64s(0)]);
 
         string accumulatorShape = g.Op("Concat", [g.Int64s(1, 3), height, width], Int("axis", 0));
@@ -70,57 +67,38 @@ internal static class DeblurGraph
         return OnnxModelWriter.Write(g, metadata, opset, otherDomains, Math.Max(model.IrVersion, OnnxModelWriter.IrVersion));
     }
 
-    /// <summary>The tiles along one axis: their count and common size, the last start (length - size), the
-    /// divisor that spaces the starts evenly, a tile's blending weights, and their sum over the tiles.</summary>
-    private sealed record TileAxis(string Count, string Size, string Last, string Divisor, string Weights, string Coverage);
-
-    private static TileAxis Axis(OnnxGraphBuilder g, string length, string tile, string stride, int overlap)
+    /// <summary>The tiles along one axis (<see cref="TilePlan"/>) with a tile's blending weights ([size] float) and
+    /// their sum over the tiles at each position of the axis ([length] float).</summary>
+    private sealed record TileAxis(TileAxis<string> Plan, string Weights, string Coverage)
     {
-        // count = ceil((length - min(length, tile)) / stride) + 1 tiles of at most `tile`; then the tiles shrink to
-        // about (length + (count - 1) * (overlap + 4)) / count, rounded to a multiple of 4 plus length mod 4, and
-        // start at multiples of 4, spread evenly: start(i) = 4 floor(i (length - size) / (count - 1) / 4); the last
-        // start is length - size, itself a multiple of 4. Starts on the network's stride-4 grid matter: a tile
-        // shifted by a non-multiple of 4 sees a differently sampled feature grid and its output differs visibly.
-        // (1024 in tiles of at most 512: 3 tiles of 368, not 3 of 512.)
-        string one = g.Int64s(1), four = g.Int64s(4);
-        string Ceil(string a, string b) => g.Op("Div", [g.Op("Add", [a, g.Op("Sub", [b, one])]), b]);
-        string count = g.Op("Add", [Ceil(g.Op("Sub", [length, g.Op("Min", [length, tile])]), stride), one]);
-        string gaps = g.Op("Sub", [count, one]);
-        string covered = g.Op("Add", [length, g.Op("Mul", [gaps, g.Int64s(overlap + 4)])]);
-        string aligned = g.Op("Add", [g.Op("Mul", [Ceil(Ceil(covered, count), four), four]), g.Op("Mod", [length, four])]);
-        string size = g.Op("Min", [length, aligned]);
-        string last = g.Op("Sub", [length, size]);
-        string divisor = g.Op("Max", [gaps, one]);
+        public string Count => Plan.Count;
 
-        // Weight of position k in a tile: min(k + 1, size - k, overlap + 1), or 1 when one tile spans the axis.
-        string positions = g.Op("Range", [g.Int64Scalar(0), g.Op("Squeeze", [size, g.Int64s(0)]), g.Int64Scalar(1)]);
-        string fromStart = g.Op("Add", [positions, one]);
-        string fromEnd = g.Op("Sub", [size, positions]);
-        string ramp = g.Op("Min", [g.Op("Min", [fromStart, fromEnd]), g.Int64s(overlap + 1)]);
-        string single = g.Op("Equal", [count, one]);
-        string weights = g.Op("Cast", [g.Op("Where", [single, one, ramp])], Int("to", (long)OnnxElementType.Float));
-        var axis = new TileAxis(count, size, last, divisor, weights, string.Empty);
-        return axis with { Coverage = Coverage(g, axis, length) };
+        public string Size => Plan.Size;
+    }
+
+    private static TileAxis Axis(OnnxGraphBuilder g, string length, int tile, int overlap)
+    {
+        var math = new OnnxTileArithmetic(g);
+        var plan = TilePlan.Axis(math, length, tile, overlap);
+        string positions = g.Op("Range", [g.Int64Scalar(0), g.Op("Squeeze", [plan.Size, g.Int64s(0)]), g.Int64Scalar(1)]);
+        string weights = g.Op("Cast", [TilePlan.Weight(math, plan, positions)], Int("to", (long)OnnxElementType.Float));
+        return new TileAxis(plan, weights, Coverage(g, plan, weights, length));
     }
 
     /// <summary>The start of tile <paramref name="index"/> ([1] int64) along an axis.</summary>
-    private static string Start(OnnxGraphBuilder b, string index, TileAxis axis)
-    {
-        string four = b.Int64s(4);
-        return b.Op("Mul", [b.Op("Div", [b.Op("Div", [b.Op("Mul", [index, axis.Last]), axis.Divisor]), four]), four]);
-    }
+    private static string Start(OnnxGraphBuilder b, string index, TileAxis<string> axis) => TilePlan.Start(new OnnxTileArithmetic(b), axis, index);
 
     /// <summary>The summed weights of all tiles at each position of an axis ([length] float), from a small loop over
     /// the tiles: dividing a tile's weights by it makes the contributions to every pixel sum to exactly 1, so the
     /// image needs no weight channel and no final division.</summary>
-    private static string Coverage(OnnxGraphBuilder g, TileAxis axis, string length)
+    private static string Coverage(OnnxGraphBuilder g, TileAxis<string> axis, string weights, string length)
     {
         string empty = g.Op("Expand", [g.FloatScalar(0f), length]);
         return SumLoop(g, g.NewName("coverage") + "/", g.Op("Squeeze", [axis.Count, g.Int64s(0)]), empty, (b, iteration) =>
         {
             string start = Start(b, b.Op("Unsqueeze", [iteration, g.Int64s(0)]), axis);
             string pads = b.Op("Concat", [start, b.Op("Sub", [b.Op("Sub", [length, start]), axis.Size])], Int("axis", 0));
-            return b.Op("Pad", [axis.Weights, pads]);
+            return b.Op("Pad", [weights, pads]);
         });
     }
 
@@ -146,8 +124,8 @@ internal static class DeblurGraph
         OnnxGraphBuilder b, OnnxGraphBuilder outer, DeblurModelCheck network, string iteration, string image, string height, string width, TileAxis rows, TileAxis columns)
     {
         string index = b.Op("Unsqueeze", [iteration, outer.Int64s(0)]);
-        string y = Start(b, b.Op("Div", [index, columns.Count]), rows);
-        string x = Start(b, b.Op("Mod", [index, columns.Count]), columns);
+        string y = Start(b, b.Op("Div", [index, columns.Count]), rows.Plan);
+        string x = Start(b, b.Op("Mod", [index, columns.Count]), columns.Plan);
         string starts = b.Op("Concat", [y, x], Int("axis", 0));
         string ends = b.Op("Concat", [b.Op("Add", [y, rows.Size]), b.Op("Add", [x, columns.Size])], Int("axis", 0));
         b.Node("Slice", [image, starts, ends, outer.Int64s(2, 3)], [network.InputName]);

@@ -46,14 +46,6 @@ public sealed class DeblurOptions
                 IntraOpThreads is < 1 ? nameof(IntraOpThreads) : nameof(InterOpThreads), "Thread counts must be 1 or more (or null for ONNX Runtime's default).");
         }
 
-        if (TileSize != 0 && TileSize < 16)
-        {
-            throw new ArgumentOutOfRangeException(nameof(TileSize), TileSize, $"{nameof(TileSize)} must be 0 (no tiling) or at least 16 pixels.");
-        }
-
-        if (TileOverlap < 0 || (TileSize > 0 && TileOverlap > TileSize / 2))
-        {
-            throw new ArgumentOutOfRangeException(nameof(TileOverlap), TileOverlap, $"{nameof(TileOverlap)} must be between 0 and half the tile size ({TileSize / 2}).");
-        }
+        TilePlan.Validate(TileSize, TileOverlap, nameof(TileSize), nameof(TileOverlap));
     }
 }
