@@ -7,8 +7,6 @@ namespace MLNet.Stripformer.Torch.Export;
 /// emitted into one graph.</summary>
 internal sealed class GraphOps
 {
-    public const float Slope = 0.2f;
-
     public GraphOps(OnnxGraphBuilder graph, WeightTable weights)
     {
         Graph = graph;
@@ -20,23 +18,21 @@ internal sealed class GraphOps
     public WeightTable Weights { get; }
 
     /// <summary>Conv2d with PyTorch's weight [out, in/groups, k, k] and bias, on NCHW.</summary>
-    public string Conv(string x, string prefix, long kernel, long stride = 1, long groups = 1) => Graph.Op(
+    public string Conv(string x, string prefix, long kernel, long stride, long padding, long groups) => Graph.Op(
         "Conv",
         [x, Weights.Get(prefix + ".weight"), Weights.Get(prefix + ".bias")],
         Ints("kernel_shape", kernel, kernel),
         Ints("strides", stride, stride),
-        Ints("pads", kernel / 2, kernel / 2, kernel / 2, kernel / 2),
+        Ints("pads", padding, padding, padding, padding),
         Int("group", groups));
 
-    /// <summary>ConvTranspose2d 4x4, stride 2, padding 1 (weights [in, out, 4, 4] as in PyTorch).</summary>
-    public string UpConv(string x, string prefix) => Graph.Op(
+    /// <summary>ConvTranspose2d with PyTorch's weight [in, out, k, k] and bias, on NCHW.</summary>
+    public string ConvTranspose(string x, string prefix, long kernel, long stride, long padding) => Graph.Op(
         "ConvTranspose",
         [x, Weights.Get(prefix + ".weight"), Weights.Get(prefix + ".bias")],
-        Ints("kernel_shape", 4, 4),
-        Ints("strides", 2, 2),
-        Ints("pads", 1, 1, 1, 1));
-
-    public string LeakyRelu(string x) => Graph.Op("LeakyRelu", [x], Float("alpha", Slope));
+        Ints("kernel_shape", kernel, kernel),
+        Ints("strides", stride, stride),
+        Ints("pads", padding, padding, padding, padding));
 
     /// <summary>A linear layer (or 1x1 convolution) on tokens [B, N, C]: <c>MatMul</c> by the transposed weight, then
     /// the bias. (ONNX Runtime's <c>MatMul</c> pre-packs the constant weight and ran these shapes about a third faster

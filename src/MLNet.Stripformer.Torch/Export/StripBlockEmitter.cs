@@ -1,3 +1,5 @@
+using MLNet.Stripformer.Torch.Modules;
+
 namespace MLNet.Stripformer.Torch.Export;
 
 /// <summary>
@@ -5,21 +7,16 @@ namespace MLNet.Stripformer.Torch.Export;
 /// last): LayerNorm, the 1x1 convolutions, the linear layers and the MLP act on the last axis with no transposes. Attention views the tokens as [B, H, W, c] (rows are the natural batch of that layout) and the vertical
 /// half is turned to [B, W, H, c] once, before its per-pixel projection, and back once. Heads are channel groups
 /// taken with <c>Split</c>, so no 5-D transposes are needed. Only the depthwise position encoding is NCHW.
+/// <para><c>Intra_SA</c> attends along each row (horizontal half) and each column (vertical half). In <c>Inter_SA</c>
+/// whole rows attend to each other, and whole columns; a token's features are all of its strip's pixels for the
+/// head's channel group. The dot products do not depend on the order of those features, so the pixel-major order of
+/// [B, H, W, c] serves as well as PyTorch's channel-major one, with no transpose; its softmax scale comes from the
+/// runtime feature size.</para>
 /// </summary>
 internal static class StripBlockEmitter
 {
-    /// <summary><c>Intra_SA</c>: attention along each row (horizontal half) and each column (vertical half).</summary>
-    public static string Intra(GraphOps ops, string x, string prefix, int dim, int heads) =>
-        Block(ops, x, prefix, dim, heads, inter: false);
-
-    /// <summary><c>Inter_SA</c>: whole rows attend to each other, and whole columns; a token's features are all of
-    /// its strip's pixels for the head's channel group. The dot products do not depend on the order of those
-    /// features, so the pixel-major order of [B, H, W, c] serves as well as PyTorch's channel-major one, with no
-    /// transpose. The softmax scale comes from the runtime feature size.</summary>
-    public static string Inter(GraphOps ops, string x, string prefix, int dim, int heads) =>
-        Block(ops, x, prefix, dim, heads, inter: true);
-
-    private static string Block(GraphOps ops, string x, string prefix, int dim, int heads, bool inter)
+    /// <summary>One block, called by <see cref="IntraStripAttention"/> and <see cref="InterStripAttention"/> with their own sizes and tail modules.</summary>
+    public static string Emit(GraphOps ops, string x, string prefix, int dim, int heads, bool inter, IOnnxEmitting ffn, IOnnxEmitting peg)
     {
         var g = ops.Graph;
         long perHead = dim / 2 / heads;
@@ -50,9 +47,8 @@ internal static class StripBlockEmitter
 
         // fuse_out + residual, x + ffn(ffn_norm(x)), then NCHW and the PEG.
         string mixed = ops.Add(ops.MatMulAdd(ops.Concat(-1, horizontal, vertical), weights.FuseWeight(), weights.FuseBias()), input);
-        string hidden = g.Op("Gelu", [ops.Linear(ops.LayerNorm(mixed, prefix + ".ffn_norm"), prefix + ".ffn.fc1")]);
-        mixed = ops.Add(mixed, ops.Linear(hidden, prefix + ".ffn.fc2"));
+        mixed = ops.Add(mixed, ffn.Emit(ops, ops.LayerNorm(mixed, prefix + ".ffn_norm"), prefix + ".ffn"));
         string result = ops.Transpose(g.Op("Reshape", [mixed, ops.Concat(0, b, h, w, rest)]), 0, 3, 1, 2);
-        return ops.Add(ops.Conv(result, prefix + ".PEG.PEG", 3, groups: dim), result);
+        return peg.Emit(ops, result, prefix + ".PEG");
     }
 }

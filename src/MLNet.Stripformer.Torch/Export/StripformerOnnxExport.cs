@@ -54,7 +54,7 @@ public static class StripformerOnnxExport
         graph.Input(InputName, OnnxElementType.Float, "N", 3, "height", "width");
         var state = network.state_dict();
         var ops = new GraphOps(graph, new WeightTable(graph, state));
-        string result = NetworkEmitter.Emit(ops, InputName, network.Config);
+        string result = network.Emit(ops, InputName);
         graph.Node("Identity", [result], [OutputName]);
         graph.Output(OutputName, OnnxElementType.Float, "N", 3, "height", "width");
         var metadata = new Dictionary<string, string>

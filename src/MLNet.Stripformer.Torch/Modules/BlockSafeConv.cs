@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Export;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -10,7 +11,7 @@ namespace MLNet.Stripformer.Torch.Modules;
 /// <see cref="ChannelBlocks"/>, so its results and gradients are right whatever the CPU's SIMD width and whatever
 /// the allocator's memory held.
 /// </summary>
-internal sealed class BlockSafeConv : Module<Tensor, Tensor>
+internal sealed class BlockSafeConv : Module<Tensor, Tensor>, IOnnxEmitting
 {
 #pragma warning disable IDE1006 // Field names are the PyTorch state_dict's.
     private readonly Parameter weight;
@@ -52,4 +53,9 @@ internal sealed class BlockSafeConv : Module<Tensor, Tensor>
     public override Tensor forward(Tensor input) => _transposed
         ? ChannelBlocks.ConvTranspose2d(input, weight, bias, _stride, _padding)
         : ChannelBlocks.Conv2d(input, weight, bias, _stride, _padding, _groups);
+
+    /// <inheritdoc/>
+    public string Emit(GraphOps ops, string input, string prefix) => _transposed
+        ? ops.ConvTranspose(input, prefix, weight.shape[2], _stride, _padding)
+        : ops.Conv(input, prefix, weight.shape[2], _stride, _padding, _groups);
 }

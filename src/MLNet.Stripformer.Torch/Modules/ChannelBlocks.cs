@@ -13,11 +13,13 @@ namespace MLNet.Stripformer.Torch.Modules;
 /// <item>output channels: it reads padding lanes of a buffer it never initialised; usually zeros (0 x w = 0), NaN
 /// when the memory held a NaN or infinity (370 of 370 gradients NaN after one step on some runs);</item>
 /// <item>input channels, in bfloat16: the input gradient is off by a quarter of its range whatever the memory held;</item>
+/// <item>input channels above one block that fill part of the last one (20, 36): even the float32 forward pass reads
+/// the unwritten lanes (NaN on junk-filled memory every time; found with a 20/36-channel test configuration);</item>
 /// <item>transposed convolutions in bfloat16 with either channel count under a block: even the output is off by half
 /// its range.</item>
 /// </list>
 /// The fix is at the source: on the CPU such a convolution runs with zero filters (and, when the input needs a
-/// gradient, zero input channels) appended up to a whole block, and only its real channels are kept, so no padding
+/// gradient or has more than one block, zero input channels) appended up to a whole block, and only its real channels are kept, so no padding
 /// lane exists (transposed convolutions are padded on both sides, always). Parameters, state dicts and ONNX exports
 /// are unchanged. In the <c>seed</c> and <c>paper</c> networks only the 3-channel output convolution is padded (it
 /// computes 16 channels); the first convolution's input is the image, which needs no gradient. Depthwise
@@ -43,7 +45,7 @@ internal static class ChannelBlocks
     {
         long output = weight.shape[0], inputs = weight.shape[1];
         long missingOutputs = Missing(output);
-        long missingInputs = input.requires_grad ? Missing(inputs) : 0;
+        long missingInputs = input.requires_grad || inputs > Block ? Missing(inputs) : 0;
         if ((missingOutputs == 0 && missingInputs == 0) || groups != 1 || input.device_type != DeviceType.CPU)
         {
             return functional.conv2d(input, weight, bias, strides: stride, padding: padding, groups: groups);

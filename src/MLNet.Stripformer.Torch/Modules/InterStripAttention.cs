@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Export;
 using MLNet.Stripformer.Torch.Runtime;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -10,7 +11,7 @@ namespace MLNet.Stripformer.Torch.Modules;
 /// features every channel of every pixel in it), the other half between whole columns. The head size is
 /// <c>(C/2)*W/heads</c> (rows) or <c>(C/2)*H/heads</c> (columns), so the softmax scale depends on the input size.
 /// </summary>
-internal sealed class InterStripAttention : Module<Tensor, Tensor>
+internal sealed class InterStripAttention : Module<Tensor, Tensor>, IOnnxEmitting
 {
 #pragma warning disable IDE1006 // Field names and order are the PyTorch state_dict's.
     private readonly LayerNorm attention_norm;
@@ -22,6 +23,7 @@ internal sealed class InterStripAttention : Module<Tensor, Tensor>
     private readonly BlockSafeConv fuse_out;
     private readonly PositionEncoding PEG;
 #pragma warning restore IDE1006
+    private readonly int _dim;
     private readonly int _heads;
 
     public InterStripAttention(int dim, int heads)
@@ -36,7 +38,7 @@ internal sealed class InterStripAttention : Module<Tensor, Tensor>
         ffn = new Mlp(dim);
         fuse_out = BlockSafeConv.Conv(dim, dim, 1);
         PEG = new PositionEncoding(dim);
-        _heads = heads;
+        (_dim, _heads) = (dim, heads);
         RegisterComponents();
     }
 
@@ -56,4 +58,7 @@ internal sealed class InterStripAttention : Module<Tensor, Tensor>
         var x = fuse_out.forward(cat([horizontal, vertical], 1)).Plus(input);
         return BlockOps.FeedForwardAndPosition(x, ffn_norm, ffn, PEG).MoveToOuterDisposeScope();
     }
+
+    /// <inheritdoc/>
+    public string Emit(GraphOps ops, string input, string prefix) => StripBlockEmitter.Emit(ops, input, prefix, _dim, _heads, inter: true, ffn, PEG);
 }

@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Export;
 using MLNet.Stripformer.Torch.Runtime;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -10,7 +11,7 @@ namespace MLNet.Stripformer.Torch.Modules;
 /// each row (tokens are the row's pixels), the other half along each column; the halves are fused by a 1x1
 /// convolution and added to the input, followed by the MLP and the position encoding.
 /// </summary>
-internal sealed class IntraStripAttention : Module<Tensor, Tensor>
+internal sealed class IntraStripAttention : Module<Tensor, Tensor>, IOnnxEmitting
 {
 #pragma warning disable IDE1006 // Field names and order are the PyTorch state_dict's.
     private readonly LayerNorm attention_norm;
@@ -22,6 +23,7 @@ internal sealed class IntraStripAttention : Module<Tensor, Tensor>
     private readonly Mlp ffn;
     private readonly PositionEncoding PEG;
 #pragma warning restore IDE1006
+    private readonly int _dim;
     private readonly int _heads;
 
     public IntraStripAttention(int dim, int heads)
@@ -36,7 +38,7 @@ internal sealed class IntraStripAttention : Module<Tensor, Tensor>
         ffn_norm = LayerNorm(dim);
         ffn = new Mlp(dim);
         PEG = new PositionEncoding(dim);
-        _heads = heads;
+        (_dim, _heads) = (dim, heads);
         RegisterComponents();
     }
 
@@ -57,4 +59,7 @@ internal sealed class IntraStripAttention : Module<Tensor, Tensor>
         var x = fuse_out.forward(cat([horizontal, vertical], 1)).Plus(input);
         return BlockOps.FeedForwardAndPosition(x, ffn_norm, ffn, PEG).MoveToOuterDisposeScope();
     }
+
+    /// <inheritdoc/>
+    public string Emit(GraphOps ops, string input, string prefix) => StripBlockEmitter.Emit(ops, input, prefix, _dim, _heads, inter: false, ffn, PEG);
 }

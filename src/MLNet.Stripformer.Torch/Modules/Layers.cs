@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Export;
 using MLNet.Stripformer.Torch.Runtime;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -9,7 +10,6 @@ namespace MLNet.Stripformer.Torch.Modules;
 /// sits at index 1, so weights live at <c>.0.</c> and <c>.2.</c>).</summary>
 internal static class Layers
 {
-    public const double Slope = 0.2;
 
     /// <summary>[Conv k x k, LeakyReLU(0.2)].</summary>
     public static Sequential ConvActivation(long input, long output, long kernel, long stride = 1) =>
@@ -29,4 +29,12 @@ internal static class Layers
         using var sum = branch.forward(input).Plus(residual);
         return LeakyRelu.Apply(sum);
     }
+
+    /// <summary>A Sequential of these layers in an ONNX graph: its children, in order.</summary>
+    public static string Emit(GraphOps ops, Sequential layers, string input, string prefix) =>
+        layers.named_children().Aggregate(input, (x, child) => ((IOnnxEmitting)child.module).Emit(ops, x, $"{prefix}.{child.name}"));
+
+    /// <summary><see cref="Residual"/> in an ONNX graph.</summary>
+    public static string EmitResidual(GraphOps ops, Sequential branch, string input, string residual, string prefix) =>
+        LeakyRelu.Emit(ops, ops.Add(Emit(ops, branch, input, prefix), residual));
 }

@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Export;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -5,7 +6,7 @@ using static TorchSharp.torch.nn;
 namespace MLNet.Stripformer.Torch.Modules;
 
 /// <summary>The blocks' feed-forward network: <c>fc2(GELU(fc1(x)))</c>, 4x expansion, exact (erf) GELU.</summary>
-internal sealed class Mlp : Module<Tensor, Tensor>
+internal sealed class Mlp : Module<Tensor, Tensor>, IOnnxEmitting
 {
 #pragma warning disable IDE1006 // Field names are the PyTorch state_dict names.
     private readonly Linear fc1;
@@ -26,4 +27,8 @@ internal sealed class Mlp : Module<Tensor, Tensor>
         using var activated = functional.gelu(hidden);
         return fc2.forward(activated);
     }
+
+    /// <inheritdoc/>
+    public string Emit(GraphOps ops, string input, string prefix) =>
+        ops.Linear(ops.Graph.Op("Gelu", [ops.Linear(input, prefix + ".fc1")]), prefix + ".fc2");
 }

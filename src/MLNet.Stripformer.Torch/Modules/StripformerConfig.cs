@@ -17,7 +17,7 @@ public enum StripformerOutput
 /// <param name="Name">The configuration's name (<c>seed</c> or <c>paper</c>, or your own).</param>
 /// <param name="Encoder1">Channels at full resolution (c1).</param>
 /// <param name="Encoder2">Channels at half resolution (c2).</param>
-/// <param name="Latent">Channels at quarter resolution (c3), where the 12 transformer blocks run.</param>
+/// <param name="Latent">Channels at quarter resolution (c3), where the <see cref="LatentBlocks"/> transformer blocks run.</param>
 /// <param name="LatentHeads">Attention heads of the latent blocks.</param>
 /// <param name="DecoderDim">Channels of the decoder's attention blocks.</param>
 /// <param name="DecoderHeads">Attention heads of the decoder's blocks.</param>
@@ -33,6 +33,17 @@ public sealed record StripformerConfig(
     /// <summary>The ECCV 2022 paper's configuration: 19,708,611 parameters, <c>d + x</c> on [-0.5, 0.5].</summary>
     public static StripformerConfig Paper { get; } = new("paper", 64, 128, 320, 5, 192, 3, StripformerOutput.Residual, -0.5f);
 
+    /// <summary>The slope of every LeakyReLU of the network (the reference's <c>nn.LeakyReLU(0.2, True)</c>).</summary>
+    public const float LeakyReluSlope = 0.2f;
+
+    /// <summary>Transformer blocks at quarter resolution (<c>Trans_block_1</c>...), intra- and inter-strip in turn,
+    /// starting with intra. 12 in both published configurations.</summary>
+    public int LatentBlocks { get; init; } = 12;
+
+    /// <summary>Transformer blocks in the decoder (<c>decoder.de_block_1</c>...), intra- and inter-strip in turn. 6 in
+    /// both published configurations.</summary>
+    public int DecoderBlocks { get; init; } = 6;
+
     /// <summary>The named configurations, in the order they are tried when a file's configuration is recognised.</summary>
     public static IReadOnlyList<StripformerConfig> Known { get; } = [Seed, Paper];
 
@@ -45,20 +56,20 @@ public sealed record StripformerConfig(
 
     /// <summary>
     /// A lower bound on the weights this configuration has, counted without building it: the 3x3 convolutions of
-    /// the six residual encoder blocks and the MLPs of the 12 latent and 6 decoder blocks. A file that claims a
+    /// the six residual encoder blocks and the MLPs of the latent and decoder blocks. A file that claims a
     /// configuration must hold at least this many weights, which bounds what loading it can allocate.
     /// </summary>
     /// <returns>The bound, as a double so that no configuration overflows it.</returns>
     internal double MinimumWeightCount()
     {
         double c1 = Encoder1, c2 = Encoder2, c3 = Latent, dd = DecoderDim;
-        return (54 * c1 * c1) + (54 * c2 * c2) + (96 * c3 * c3) + (48 * dd * dd);
+        return (54 * c1 * c1) + (54 * c2 * c2) + (8.0 * LatentBlocks * c3 * c3) + (8.0 * DecoderBlocks * dd * dd);
     }
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first inconsistent field.</summary>
     public void Validate()
     {
-        foreach (var (value, name) in new[] { (Encoder1, nameof(Encoder1)), (Encoder2, nameof(Encoder2)), (Latent, nameof(Latent)), (LatentHeads, nameof(LatentHeads)), (DecoderDim, nameof(DecoderDim)), (DecoderHeads, nameof(DecoderHeads)) })
+        foreach (var (value, name) in new[] { (Encoder1, nameof(Encoder1)), (Encoder2, nameof(Encoder2)), (Latent, nameof(Latent)), (LatentHeads, nameof(LatentHeads)), (DecoderDim, nameof(DecoderDim)), (DecoderHeads, nameof(DecoderHeads)), (LatentBlocks, nameof(LatentBlocks)), (DecoderBlocks, nameof(DecoderBlocks)) })
         {
             if (value < 1)
             {

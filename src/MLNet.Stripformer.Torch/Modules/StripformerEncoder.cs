@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Torch.Export;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -55,5 +56,25 @@ internal sealed class StripformerEncoder : Module<Tensor, (Tensor Z, Tensor R1, 
         var r2 = h;
         var z = en_layer3_1.forward(h);
         return (z.MoveToOuterDisposeScope(), r1.MoveToOuterDisposeScope(), r2.MoveToOuterDisposeScope());
+    }
+
+    /// <summary><see cref="forward"/> in an ONNX graph.</summary>
+    public (string Z, string R1, string R2) Emit(GraphOps ops, string input, string prefix)
+    {
+        string Path(string field) => $"{prefix}.{field}";
+        string h = Layers.Emit(ops, en_layer1_1, input, Path(nameof(en_layer1_1)));
+        foreach (var (block, name) in new[] { (en_layer1_2, nameof(en_layer1_2)), (en_layer1_3, nameof(en_layer1_3)), (en_layer1_4, nameof(en_layer1_4)) })
+        {
+            h = Layers.EmitResidual(ops, block, h, h, Path(name));
+        }
+
+        string r1 = h;
+        h = Layers.Emit(ops, en_layer2_1, h, Path(nameof(en_layer2_1)));
+        foreach (var (block, name) in new[] { (en_layer2_2, nameof(en_layer2_2)), (en_layer2_3, nameof(en_layer2_3)), (en_layer2_4, nameof(en_layer2_4)) })
+        {
+            h = Layers.EmitResidual(ops, block, h, h, Path(name));
+        }
+
+        return (Layers.Emit(ops, en_layer3_1, h, Path(nameof(en_layer3_1))), r1, h);
     }
 }

@@ -1,3 +1,5 @@
+using MLNet.Stripformer.Onnx;
+using MLNet.Stripformer.Torch.Export;
 using MLNet.Stripformer.Torch.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -7,7 +9,7 @@ namespace MLNet.Stripformer.Torch.Modules;
 
 /// <summary>
 /// The Stripformer network, state-dict compatible with the public PyTorch code (names, shapes and order): an
-/// encoder, twelve strip-attention blocks at quarter resolution (intra, inter, intra, ...), and a decoder. Input is
+/// encoder, <see cref="StripformerConfig.LatentBlocks"/> strip-attention blocks at quarter resolution (intra, inter, intra, ...; 12 in the published configurations), and a decoder. Input is
 /// [N, 3, H, W] in [0, 1] of any size: it is reflect-padded to a multiple of 4 (replicated where the image is smaller
 /// than the pad) and the output cropped back. The output is <c>sigmoid(d + x)</c> or <c>d + x</c> as the
 /// configuration says, with the configuration's input shift applied around the network.
@@ -16,21 +18,11 @@ public sealed class StripformerNetwork : Module<Tensor, Tensor>
 {
 #pragma warning disable IDE1006 // Field names and order are the PyTorch state_dict's.
     private readonly StripformerEncoder encoder;
-    private readonly IntraStripAttention Trans_block_1;
-    private readonly InterStripAttention Trans_block_2;
-    private readonly IntraStripAttention Trans_block_3;
-    private readonly InterStripAttention Trans_block_4;
-    private readonly IntraStripAttention Trans_block_5;
-    private readonly InterStripAttention Trans_block_6;
-    private readonly IntraStripAttention Trans_block_7;
-    private readonly InterStripAttention Trans_block_8;
-    private readonly IntraStripAttention Trans_block_9;
-    private readonly InterStripAttention Trans_block_10;
-    private readonly IntraStripAttention Trans_block_11;
-    private readonly InterStripAttention Trans_block_12;
     private readonly StripformerDecoder decoder;
 #pragma warning restore IDE1006
-    private readonly Module<Tensor, Tensor>[] _blocks;
+
+    /// <summary><c>Trans_block_1</c>... (<see cref="StripformerConfig.LatentBlocks"/>), intra- and inter-strip in turn.</summary>
+    private readonly StripBlocks _blocks;
 
     /// <summary>Builds the network with freshly initialised weights (PyTorch's default initialisation).</summary>
     /// <param name="config">The configuration.</param>
@@ -40,23 +32,14 @@ public sealed class StripformerNetwork : Module<Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
         Config = config;
-        int dim = config.Latent, heads = config.LatentHeads;
         encoder = new StripformerEncoder(config);
-        Trans_block_1 = new IntraStripAttention(dim, heads);
-        Trans_block_2 = new InterStripAttention(dim, heads);
-        Trans_block_3 = new IntraStripAttention(dim, heads);
-        Trans_block_4 = new InterStripAttention(dim, heads);
-        Trans_block_5 = new IntraStripAttention(dim, heads);
-        Trans_block_6 = new InterStripAttention(dim, heads);
-        Trans_block_7 = new IntraStripAttention(dim, heads);
-        Trans_block_8 = new InterStripAttention(dim, heads);
-        Trans_block_9 = new IntraStripAttention(dim, heads);
-        Trans_block_10 = new InterStripAttention(dim, heads);
-        Trans_block_11 = new IntraStripAttention(dim, heads);
-        Trans_block_12 = new InterStripAttention(dim, heads);
+        _blocks = new StripBlocks("Trans_block_", config.LatentBlocks, config.Latent, config.LatentHeads);
         decoder = new StripformerDecoder(config);
-        _blocks = [Trans_block_1, Trans_block_2, Trans_block_3, Trans_block_4, Trans_block_5, Trans_block_6, Trans_block_7, Trans_block_8, Trans_block_9, Trans_block_10, Trans_block_11, Trans_block_12];
-        RegisterComponents();
+
+        // In the reference's order, which is the state dict's.
+        register_module(nameof(encoder), encoder);
+        _blocks.RegisterIn(this);
+        register_module(nameof(decoder), decoder);
     }
 
     /// <summary>The configuration.</summary>
@@ -106,12 +89,7 @@ public sealed class StripformerNetwork : Module<Tensor, Tensor>
         var x = Config.InputShift == 0 ? input : input.Plus(Config.InputShift);
         var padded = PadToMultipleOf4(x);
         var (z, r1, r2) = encoder.forward(padded.to(parameters().First().dtype));
-        foreach (var block in _blocks)
-        {
-            z = block.forward(z);
-        }
-
-        var d = decoder.forward(z, r1, r2).to(padded.dtype).Plus(padded);
+        var d = decoder.forward(_blocks.Forward(z), r1, r2).to(padded.dtype).Plus(padded);
         var output = Config.Output == StripformerOutput.Sigmoid ? d.sigmoid() : d;
         if (Config.InputShift != 0)
         {
@@ -131,5 +109,48 @@ public sealed class StripformerNetwork : Module<Tensor, Tensor>
 
         var mode = padH < x.shape[2] && padW < x.shape[3] ? PaddingModes.Reflect : PaddingModes.Replicate;
         return functional.pad(x, [0, padW, 0, padH], mode);
+    }
+
+    /// <summary><see cref="forward"/> in an ONNX graph (float32), [N, 3, H, W] in and out: the input shift, the padding to
+    /// a multiple of 4 (reflect, or replicate where the image is too small to reflect, chosen by an <c>If</c> at run
+    /// time), the encoder, the blocks, the decoder, the output form, and the crop back to H x W.</summary>
+    /// <param name="ops">The graph and this network's weights.</param>
+    /// <param name="input">The input value.</param>
+    internal string Emit(GraphOps ops, string input)
+    {
+        var g = ops.Graph;
+        string x = Config.InputShift == 0 ? input : ops.Add(input, g.FloatScalar(Config.InputShift));
+        string shape = g.Op("Shape", [x]);
+        string height = g.Op("Slice", [shape, g.Int64s(2), g.Int64s(3)]);
+        string width = g.Op("Slice", [shape, g.Int64s(3), g.Int64s(4)]);
+        string padded = EmitPadToMultipleOf4(g, x, height, width);
+        var (z, r1, r2) = encoder.Emit(ops, padded, nameof(encoder));
+        string d = ops.Add(decoder.Emit(ops, _blocks.Emit(ops, z, string.Empty), r1, r2, nameof(decoder)), padded);
+        string output = Config.Output == StripformerOutput.Sigmoid ? g.Op("Sigmoid", [d]) : d;
+        if (Config.InputShift != 0)
+        {
+            output = g.Op("Sub", [output, g.FloatScalar(Config.InputShift)]);
+        }
+
+        return g.Op("Slice", [output, g.Int64s(0, 0), ops.Concat(0, height, width), g.Int64s(2, 3)]);
+    }
+
+    private static string EmitPadToMultipleOf4(OnnxGraphBuilder g, string x, string height, string width)
+    {
+        string four = g.Int64s(4);
+        string PadFor(string size) => g.Op("Mod", [g.Op("Sub", [four, g.Op("Mod", [size, four])]), four]);
+        string padH = PadFor(height), padW = PadFor(width);
+        string pads = g.Op("Concat", [g.Int64s(0, 0, 0, 0, 0, 0), padH, padW], OnnxAttribute.Int("axis", 0));
+        string reflectable = g.Op("And", [g.Op("Less", [padH, height]), g.Op("Less", [padW, width])]);
+
+        OnnxGraphBuilder Branch(string mode)
+        {
+            var branch = new OnnxGraphBuilder("pad_" + mode, g.NewName("pad_" + mode) + "/");
+            string result = branch.Op("Pad", [x, pads], OnnxAttribute.Text("mode", mode));
+            branch.Output(result, OnnxElementType.Float, "N", 3, "padded_height", "padded_width");
+            return branch;
+        }
+
+        return g.Op("If", [reflectable], OnnxAttribute.Graph("then_branch", Branch("reflect")), OnnxAttribute.Graph("else_branch", Branch("edge")));
     }
 }
