@@ -1,6 +1,7 @@
 using MLNet.Stripformer.Torch.Runtime;
+using MLNet.Stripformer.Torch.Training;
 
-namespace MLNet.Stripformer.Torch.Training;
+namespace MLNet.Stripformer;
 
 /// <summary>The Stripformer trainer on <c>mlContext.Deblurring().Trainers</c>.</summary>
 public static class StripformerTrainerCatalog

@@ -7,7 +7,7 @@ namespace MLNet.Stripformer.Baselines;
 /// Unsharp masking told the true blur: <c>x + amount (x - k * x)</c>, with <c>k</c> the kernel the image was blurred
 /// with (float convolution, reflect-101 borders), clipped to [0, 1]. A classical baseline for the quality report.
 /// </summary>
-public static class UnsharpMask
+internal static class UnsharpMask
 {
     /// <summary>Sharpens an image blurred by <paramref name="kernel"/>.</summary>
     /// <param name="image">The blurred image.</param>

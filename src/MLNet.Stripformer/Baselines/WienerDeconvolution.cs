@@ -12,7 +12,7 @@ namespace MLNet.Stripformer.Baselines;
 /// where opposite borders differ), a positive margin first extends the image by mirroring (reflect-101) and crops
 /// the result, which removes most of that ringing. A classical baseline for the quality report.
 /// </summary>
-public static class WienerDeconvolution
+internal static class WienerDeconvolution
 {
     private static readonly float[] Laplacian = [0, -1, 0, -1, 4, -1, 0, -1, 0];
 

@@ -1,7 +1,8 @@
 using Microsoft.ML;
+using MLNet.Stripformer.Blur;
 using MLNet.Stripformer.Degradations;
 
-namespace MLNet.Stripformer.Blur;
+namespace MLNet.Stripformer;
 
 /// <summary>Blur synthesis on <c>mlContext.Transforms</c>.</summary>
 public static class BlurCatalogExtensions

@@ -1,6 +1,7 @@
 using Microsoft.ML;
+using MLNet.Stripformer.Evaluation;
 
-namespace MLNet.Stripformer.Evaluation;
+namespace MLNet.Stripformer;
 
 /// <summary>Per-row quality columns on <c>mlContext.Transforms</c>.</summary>
 public static class EvaluationCatalogExtensions

@@ -4,7 +4,7 @@ namespace MLNet.Stripformer.Imaging;
 /// Writes a file so that readers only ever see the old content or the complete new content: the data goes to a
 /// temporary file in the same directory, is flushed to disk, and then replaces the target by a rename.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>Writes a file atomically.</summary>
     /// <param name="path">The target file.</param>

@@ -2,7 +2,7 @@ namespace MLNet.Stripformer.Imaging;
 
 /// <summary>Side-by-side comparison images (e.g. sharp | blurred | deblurred) with a caption under each panel, like
 /// the report's Figure 5.</summary>
-public static class ComparisonImage
+internal static class ComparisonImage
 {
     private const int Gap = 8;
 

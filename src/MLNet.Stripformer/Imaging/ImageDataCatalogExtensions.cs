@@ -1,7 +1,8 @@
 using Microsoft.ML;
+using MLNet.Stripformer.Imaging;
 using Microsoft.ML.Data;
 
-namespace MLNet.Stripformer.Imaging;
+namespace MLNet.Stripformer;
 
 /// <summary>Loads image files into an <see cref="IDataView"/> with a path column and a packed image column.</summary>
 public static class ImageDataCatalogExtensions

@@ -1,6 +1,7 @@
 using Microsoft.ML;
+using MLNet.Stripformer.Scoring;
 
-namespace MLNet.Stripformer.Scoring;
+namespace MLNet.Stripformer;
 
 /// <summary>ONNX-scored deblurring on <c>mlContext.Transforms</c>.</summary>
 public static class DeblurCatalogExtensions
