@@ -7,7 +7,8 @@ namespace MLNet.Stripformer;
 /// Finds the host environment behind an ML.NET catalog. ML.NET keeps it behind an internal interface
 /// (<c>IInternalCatalog.Environment</c>), so third-party extension methods such as
 /// <c>mlContext.Transforms.SynthesizeBlur(...)</c> read it by reflection. It carries the context's seed (through
-/// <see cref="IHost.Rand"/>) and its component catalog.
+/// <see cref="IHost.Rand"/>) and its component catalog. Every use of ML.NET internals is in this file;
+/// <c>CatalogContextTests</c> fails with a clear message if an ML.NET update moves one.
 /// </summary>
 internal static class CatalogContext
 {
@@ -21,6 +22,16 @@ internal static class CatalogContext
         return property?.GetValue(catalog) as IHostEnvironment
             ?? throw new InvalidOperationException(
                 $"Cannot find the ML.NET environment behind {catalog.GetType().Name}; this version of ML.NET is not supported.");
+    }
+
+    /// <summary>Whether <c>MLContext.CancelExecution()</c> (public through Microsoft.ML.Experimental) was called on
+    /// the context behind <paramref name="environment"/> (an environment from <see cref="Of"/>): ML.NET keeps the flag
+    /// behind its internal <c>ICancelable</c>. False when it cannot be read.</summary>
+    public static bool IsCanceled(IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var cancelable = environment.GetType().GetInterfaces().FirstOrDefault(i => i.Name == "ICancelable");
+        return cancelable?.GetProperty("IsCanceled")?.GetValue(environment) is true;
     }
 
     /// <summary>The environment's GPU settings (<c>MLContext.GpuDeviceId</c> and <c>FallbackToCpu</c>), which ML.NET

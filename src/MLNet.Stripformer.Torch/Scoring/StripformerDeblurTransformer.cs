@@ -21,11 +21,10 @@ public sealed class StripformerDeblurTransformer : ITransformer, IDisposable
         InputColumnName = inputColumnName;
         OutputColumnName = outputColumnName;
         Training = training;
-        var inner = new MLContext();
-        var mapping = inner.Transforms.CopyColumns(RowInput.ColumnName, inputColumnName)
-            .Append(inner.Transforms.CustomMapping<RowInput, RowOutput>((input, output) => output.Deblurred = PackedImage.Pack(deblurrer.Deblur(PackedImage.Unpack(input.Image, $"Column '{inputColumnName}'"))), contractName: null))
-            .Append(inner.Transforms.CopyColumns(outputColumnName, RowOutput.ColumnName))
-            .Append(inner.Transforms.DropColumns(RowInput.ColumnName, RowOutput.ColumnName));
+        var mapping = context.Transforms.CopyColumns(RowInput.ColumnName, inputColumnName)
+            .Append(context.Transforms.CustomMapping<RowInput, RowOutput>((input, output) => output.Deblurred = PackedImage.Pack(deblurrer.Deblur(PackedImage.Unpack(input.Image, $"Column '{inputColumnName}'"))), contractName: null))
+            .Append(context.Transforms.CopyColumns(outputColumnName, RowOutput.ColumnName))
+            .Append(context.Transforms.DropColumns(RowInput.ColumnName, RowOutput.ColumnName));
         _mapping = mapping.Fit(context.Data.LoadFromEnumerable(Array.Empty<SchemaRow>(), SchemaRow.Definition(inputColumnName)));
     }
 

@@ -49,7 +49,8 @@ public sealed class StripformerTrainer : IEstimator<StripformerDeblurTransformer
 
         int seed = Options.Seed ?? ((IHostEnvironment)_context).Register(nameof(StripformerTrainer)).Rand.Next();
         var device = DeviceSelector.Resolve(Options.Device, context: _context);
-        using var session = new TrainingSession(Options, seed, device, Log);
+        var environment = CatalogContext.Of(_context.Transforms);
+        using var session = new TrainingSession(Options, seed, device, Log, () => CatalogContext.IsCanceled(environment));
         var result = session.Run(input);
         var deblurrer = new TorchDeblurrer(session.DetachNetwork(), device, Tiling);
         return new StripformerDeblurTransformer(_context, deblurrer, Options.BlurredColumnName, OutputColumnName, result);
@@ -64,7 +65,7 @@ public sealed class StripformerTrainer : IEstimator<StripformerDeblurTransformer
             throw new ArgumentException($"The blurred image column '{Options.BlurredColumnName}' is missing or is not a vector of Single.");
         }
 
-        var transformer = new MLContext().Transforms.CopyColumns(OutputColumnName, Options.BlurredColumnName);
+        var transformer = _context.Transforms.CopyColumns(OutputColumnName, Options.BlurredColumnName);
         return transformer.GetOutputSchema(inputSchema);
     }
 

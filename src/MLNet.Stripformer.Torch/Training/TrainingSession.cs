@@ -27,6 +27,7 @@ internal sealed class TrainingSession : IDisposable
     private readonly StripformerTrainerOptions _options;
     private readonly Device _device;
     private readonly Action<string> _log;
+    private readonly Func<bool> _contextCanceled;
     private readonly MixedPrecisionModel _model;
     private readonly Adam _optimizer;
     private readonly nn.Module<Tensor, Tensor>? _features;
@@ -35,11 +36,12 @@ internal sealed class TrainingSession : IDisposable
     private Dictionary<string, Tensor>? _bestWeights;
     private CheckpointState _state;
 
-    public TrainingSession(StripformerTrainerOptions options, int seed, Device device, Action<string> log)
+    public TrainingSession(StripformerTrainerOptions options, int seed, Device device, Action<string> log, Func<bool>? contextCanceled = null)
     {
         _options = options;
         _device = device;
         _log = log;
+        _contextCanceled = contextCanceled ?? (() => false);
         var config = options.NetworkConfig;
         CheckpointState? resumed = options.ResumeFrom is null ? null : TrainingCheckpoint.ReadState(options.ResumeFrom);
         if (resumed is not null && resumed.Config != config)
@@ -173,12 +175,13 @@ internal sealed class TrainingSession : IDisposable
                     continue;
                 }
 
-                if (_options.CancellationToken.IsCancellationRequested)
+                if (_options.CancellationToken.IsCancellationRequested || _contextCanceled())
                 {
                     _state = _state with { StepInEpoch = step - 1, History = _history.ToList() };
                     Save(LastCheckpointName);
                     _log($"Cancelled in epoch {epoch} after step {step - 1}; saved {LastCheckpointName}.");
                     _options.CancellationToken.ThrowIfCancellationRequested();
+                    throw new OperationCanceledException("Training was cancelled through the MLContext (CancelExecution).");
                 }
 
                 learningRate = LearningRates.At(_options, epoch, step, knownSteps);

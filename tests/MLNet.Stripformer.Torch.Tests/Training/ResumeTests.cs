@@ -58,4 +58,26 @@ public class ResumeTests
 
         Assert.Equal(uninterrupted.Training!.History.Select(h => h.ValidationPsnr), resumed.Training!.History.Select(h => h.ValidationPsnr));
     }
+
+    [Fact]
+    public void Cancelling_the_mlcontext_stops_training_and_keeps_the_last_checkpoint()
+    {
+        using var dir = new TempDirectory();
+        var context = new MLContext(seed: 1);
+        var data = TrainingData.Pairs(context, "crop0.png", "crop1.png");
+        var options = TrainingData.TinyOptions(context, epochs: 2);
+        options.CheckpointDirectory = dir.Path;
+        options.Progress = new ProgressCallback(p =>
+        {
+            if (p.GlobalStep == 2)
+            {
+                var cancel = typeof(MLContext).GetMethod("CancelExecution", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public);
+                cancel!.Invoke(context, null); // public through Microsoft.ML.Experimental
+            }
+        });
+
+        var ex = Assert.ThrowsAny<OperationCanceledException>(() => context.Deblurring().Trainers.Stripformer(options).Fit(data));
+        Assert.Contains("MLContext", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(2, TrainingCheckpoint.ReadState(Path.Combine(dir.Path, "last.ckpt")).GlobalStep);
+    }
 }
