@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Google.Protobuf;
+using Onnx;
 
 namespace MLNet.Stripformer.Onnx;
 
@@ -9,13 +11,8 @@ namespace MLNet.Stripformer.Onnx;
 /// </summary>
 internal sealed class OnnxGraphBuilder
 {
-    private readonly string _name;
+    private readonly GraphProto _graph;
     private readonly string _prefix;
-    private readonly List<ReadOnlyMemory<byte>> _nodes = [];
-    private readonly List<ProtoWriter> _initializers = [];
-    private readonly List<ReadOnlyMemory<byte>> _rawInitializers = [];
-    private readonly List<ProtoWriter> _inputs = [];
-    private readonly List<ProtoWriter> _outputs = [];
     private readonly Dictionary<string, string> _constants = new(StringComparer.Ordinal);
     private int _counter;
 
@@ -24,7 +21,7 @@ internal sealed class OnnxGraphBuilder
     /// <param name="prefix">Prefix of every value name this builder makes up.</param>
     public OnnxGraphBuilder(string name, string prefix)
     {
-        _name = name;
+        _graph = new GraphProto { Name = name };
         _prefix = prefix;
     }
 
@@ -48,40 +45,26 @@ internal sealed class OnnxGraphBuilder
     }
 
     /// <summary>Adds a node with the given output names.</summary>
-    public void Node(string opType, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs, params OnnxAttribute[] attributes)
-    {
-        // NodeProto: input = 1, output = 2, name = 3, op_type = 4, attribute = 5.
-        var node = new ProtoWriter();
-        foreach (string input in inputs)
+    public void Node(string opType, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs, params OnnxAttribute[] attributes) =>
+        _graph.Node.Add(new NodeProto
         {
-            node.Text(1, input);
-        }
+            Input = { inputs },
+            Output = { outputs },
+            Name = NewName(opType + "_node"),
+            OpType = opType,
+            Attribute = { attributes.Select(a => a.Proto) },
+        });
 
-        foreach (string output in outputs)
-        {
-            node.Text(2, output);
-        }
+    /// <summary>Copies a node of another model into this graph, after the nodes added so far.</summary>
+    public void CopyNode(NodeProto node) => _graph.Node.Add(node.Clone());
 
-        node.Text(3, NewName(opType + "_node")).Text(4, opType);
-        foreach (var attribute in attributes)
-        {
-            node.Message(5, attribute.Proto);
-        }
-
-        _nodes.Add(node.ToArray());
-    }
-
-    /// <summary>Copies an already encoded <c>NodeProto</c> (from another model) into this graph, after the nodes
-    /// added so far.</summary>
-    public void RawNode(ReadOnlyMemory<byte> nodeProto) => _nodes.Add(nodeProto);
-
-    /// <summary>Copies an already encoded <c>TensorProto</c> initializer into this graph.</summary>
-    public void RawInitializer(ReadOnlyMemory<byte> tensorProto) => _rawInitializers.Add(tensorProto);
+    /// <summary>Copies an initializer of another model (any element type) into this graph.</summary>
+    public void CopyInitializer(TensorProto initializer) => _graph.Initializer.Add(initializer.Clone());
 
     /// <summary>A float initializer with the given name and shape.</summary>
     public string Initializer(string name, ReadOnlySpan<float> data, IReadOnlyList<long> dims)
     {
-        _initializers.Add(Tensor(name, OnnxElementType.Float, dims, MemoryMarshal.AsBytes(data)));
+        _graph.Initializer.Add(Tensor(name, OnnxElementType.Float, dims, MemoryMarshal.AsBytes(data)));
         return name;
     }
 
@@ -107,85 +90,44 @@ internal sealed class OnnxGraphBuilder
 
     /// <summary>Declares a graph input; a dimension is a number or a symbolic name, a null shape leaves the rank
     /// open.</summary>
-    public void Input(string name, OnnxElementType type, params object[]? dims) => _inputs.Add(ValueInfo(name, type, dims));
+    public void Input(string name, OnnxElementType type, params object[]? dims) => _graph.Input.Add(ValueInfo(name, type, dims));
 
     /// <summary>Declares a graph output (see <see cref="Input"/>).</summary>
-    public void Output(string name, OnnxElementType type, params object[]? dims) => _outputs.Add(ValueInfo(name, type, dims));
+    public void Output(string name, OnnxElementType type, params object[]? dims) => _graph.Output.Add(ValueInfo(name, type, dims));
 
-    /// <summary>The encoded <c>GraphProto</c>.</summary>
-    public ProtoWriter ToProto()
-    {
-        // GraphProto: node = 1, name = 2, initializer = 5, input = 11, output = 12.
-        var graph = new ProtoWriter();
-        foreach (var node in _nodes)
-        {
-            graph.Bytes(1, node.Span);
-        }
+    /// <summary>The <c>GraphProto</c> (a copy: the builder can go on).</summary>
+    public GraphProto ToProto() => _graph.Clone();
 
-        graph.Text(2, _name);
-        foreach (var initializer in _initializers)
-        {
-            graph.Message(5, initializer);
-        }
-
-        foreach (var initializer in _rawInitializers)
-        {
-            graph.Bytes(5, initializer.Span);
-        }
-
-        foreach (var input in _inputs)
-        {
-            graph.Message(11, input);
-        }
-
-        foreach (var output in _outputs)
-        {
-            graph.Message(12, output);
-        }
-
-        return graph;
-    }
-
-    private string Constant(string key, Func<string, ProtoWriter> make)
+    private string Constant(string key, Func<string, TensorProto> make)
     {
         if (!_constants.TryGetValue(key, out string? name))
         {
             name = NewName("const");
-            _initializers.Add(make(name));
+            _graph.Initializer.Add(make(name));
             _constants[key] = name;
         }
 
         return name;
     }
 
-    private static ProtoWriter Tensor(string name, OnnxElementType type, IReadOnlyList<long> dims, ReadOnlySpan<byte> raw)
-    {
-        // TensorProto: dims = 1, data_type = 2, name = 8, raw_data = 9 (little-endian, as .NET writes on x64/arm64).
-        var tensor = new ProtoWriter().PackedVarints(1, dims).Varint(2, (long)type).Text(8, name);
-        return tensor.Bytes(9, raw);
-    }
+    /// <summary>A tensor with little-endian raw data (as .NET writes on x64 and arm64).</summary>
+    private static TensorProto Tensor(string name, OnnxElementType type, IReadOnlyList<long> dims, ReadOnlySpan<byte> raw) =>
+        new() { Name = name, DataType = (int)type, Dims = { dims }, RawData = ByteString.CopyFrom(raw) };
 
-    private static ProtoWriter ValueInfo(string name, OnnxElementType type, object[]? dims)
+    private static ValueInfoProto ValueInfo(string name, OnnxElementType type, object[]? dims)
     {
-        // ValueInfoProto: name = 1, type = 2; TypeProto.tensor_type = 1; Tensor: elem_type = 1, shape = 2;
-        // TensorShapeProto.dim = 1; Dimension: dim_value = 1, dim_param = 2.
-        var tensorType = new ProtoWriter().Varint(1, (long)type);
+        var tensorType = new TypeProto.Types.Tensor { ElemType = (int)type };
         if (dims is not null)
         {
-            var shape = new ProtoWriter();
+            tensorType.Shape = new TensorShapeProto();
             foreach (object dim in dims)
             {
-                var dimension = dim switch
-                {
-                    string symbol => new ProtoWriter().Text(2, symbol),
-                    _ => new ProtoWriter().Varint(1, Convert.ToInt64(dim, CultureInfo.InvariantCulture)),
-                };
-                shape.Message(1, dimension);
+                tensorType.Shape.Dim.Add(dim is string symbol
+                    ? new TensorShapeProto.Types.Dimension { DimParam = symbol }
+                    : new TensorShapeProto.Types.Dimension { DimValue = Convert.ToInt64(dim, CultureInfo.InvariantCulture) });
             }
-
-            tensorType.Message(2, shape);
         }
 
-        return new ProtoWriter().Text(1, name).Message(2, new ProtoWriter().Message(1, tensorType));
+        return new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = tensorType } };
     }
 }

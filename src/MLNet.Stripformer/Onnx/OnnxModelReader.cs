@@ -1,159 +1,94 @@
+using Google.Protobuf;
+using Onnx;
+
 namespace MLNet.Stripformer.Onnx;
 
 /// <summary>
-/// The parts of an ONNX model that the deblurring wrapper needs, read straight from the protobuf wire format: the
-/// opsets, metadata, graph inputs and outputs, and every node and initializer as its encoded bytes (so they can be
-/// copied into another graph unchanged).
+/// An ONNX model as the library needs it: parsed by the ONNX protobuf classes (OnnxSharp), with its opsets,
+/// metadata, graph inputs and outputs, and its nodes and initializers (of any element type) ready to be copied into
+/// another graph. Models whose weights live in external data files are refused, naming the file.
 /// </summary>
 internal sealed class OnnxModelReader
 {
-    private OnnxModelReader()
+    private OnnxModelReader(ModelProto model)
     {
+        Model = model;
+        var graph = model.Graph;
+        var initializerNames = graph.Initializer.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var opset in model.OpsetImport)
+        {
+            Opsets[opset.Domain is "ai.onnx" ? string.Empty : opset.Domain] = opset.Version;
+        }
+
+        foreach (var entry in model.MetadataProps)
+        {
+            Metadata[entry.Key] = entry.Value;
+        }
+
+        // Before IR 4, initializers were also listed as inputs; only the others are fed.
+        Inputs = graph.Input.Where(i => !initializerNames.Contains(i.Name)).Select(Describe).ToList();
+        Outputs = graph.Output.Select(Describe).ToList();
+        Names = graph.Node.SelectMany(n => n.Input.Concat(n.Output)).Concat(initializerNames).Concat(graph.Input.Select(i => i.Name)).ToHashSet(StringComparer.Ordinal);
     }
 
-    public long IrVersion { get; private set; }
+    /// <summary>The parsed model.</summary>
+    public ModelProto Model { get; }
+
+    public long IrVersion => Model.IrVersion;
 
     /// <summary>Opset version per domain ("" is the default domain).</summary>
     public Dictionary<string, long> Opsets { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, string> Metadata { get; } = new(StringComparer.Ordinal);
 
-    public List<ReadOnlyMemory<byte>> Nodes { get; } = [];
+    public IReadOnlyList<NodeProto> Nodes => Model.Graph.Node;
 
-    public List<ReadOnlyMemory<byte>> Initializers { get; } = [];
+    public IReadOnlyList<TensorProto> Initializers => Model.Graph.Initializer;
 
     /// <summary>Every value name the graph uses (node inputs and outputs, initializers, graph inputs).</summary>
-    public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> Names { get; }
 
-    public List<OnnxValueInfo> Inputs { get; } = [];
+    public List<OnnxValueInfo> Inputs { get; }
 
-    public List<OnnxValueInfo> Outputs { get; } = [];
+    public List<OnnxValueInfo> Outputs { get; }
 
     /// <summary>Parses a model.</summary>
     /// <param name="model">The file's bytes.</param>
     /// <param name="source">The model's name in error messages (its path).</param>
-    /// <exception cref="InvalidDataException">Not a readable ONNX model; the message names <paramref name="source"/>.</exception>
+    /// <exception cref="InvalidDataException">Not a readable ONNX model, or one with external data; the message names
+    /// <paramref name="source"/>.</exception>
     public static OnnxModelReader Read(ReadOnlyMemory<byte> model, string source)
     {
-        var reader = new OnnxModelReader();
-        bool hasGraph = false;
+        ModelProto proto;
         try
         {
-            foreach (var field in ProtoReader.Fields(model))
-            {
-                switch (field.Number)
-                {
-                    case 1 when !field.IsLengthDelimited: reader.IrVersion = field.Value; break;
-                    case 7 when field.IsLengthDelimited: reader.ReadGraph(field.Payload); hasGraph = true; break;
-                    case 8 when field.IsLengthDelimited: reader.ReadOpset(field.Payload); break;
-                    case 14 when field.IsLengthDelimited: reader.ReadMetadata(field.Payload); break;
-                }
-            }
+            proto = ModelProto.Parser.ParseFrom(model.Span);
         }
-        catch (InvalidDataException e)
+        catch (InvalidProtocolBufferException e)
         {
             throw new InvalidDataException($"'{source}' is not a valid ONNX model: {e.Message}", e);
         }
 
-        if (!hasGraph || reader.IrVersion <= 0 || reader.Nodes.Count == 0)
+        if (proto.Graph is null || proto.IrVersion <= 0 || proto.Graph.Node.Count == 0)
         {
             throw new InvalidDataException($"'{source}' is not a valid ONNX model: it has no IR version or no graph nodes.");
         }
 
-        return reader;
-    }
-
-    private void ReadGraph(ReadOnlyMemory<byte> graph)
-    {
-        var initializerNames = new HashSet<string>(StringComparer.Ordinal);
-        var inputs = new List<OnnxValueInfo>();
-        foreach (var field in ProtoReader.Fields(graph))
+        var external = proto.Graph.Initializer.FirstOrDefault(t => t.DataLocation == TensorProto.Types.DataLocation.External || t.ExternalData.Count > 0);
+        if (external is not null)
         {
-            switch (field.Number)
-            {
-                case 1:
-                    Nodes.Add(field.Payload);
-                    foreach (var nodeField in ProtoReader.Fields(field.Payload).Where(f => f.Number is 1 or 2))
-                    {
-                        Names.Add(nodeField.Text);
-                    }
-
-                    break;
-                case 5:
-                    Initializers.Add(field.Payload);
-                    string name = ProtoReader.Fields(field.Payload).FirstOrDefault(f => f.Number == 8).Text ?? string.Empty;
-                    initializerNames.Add(name);
-                    Names.Add(name);
-                    break;
-                case 11: inputs.Add(ReadValueInfo(field.Payload)); break;
-                case 12: Outputs.Add(ReadValueInfo(field.Payload)); break;
-            }
+            throw new InvalidDataException(
+                $"'{source}' keeps its weights in external data files (tensor '{external.Name}'), which a model inside an ML.NET pipeline cannot carry; " +
+                "save it as one file first (Python: onnx.save_model(onnx.load(path), out_path, save_as_external_data=False)).");
         }
 
-        // Before IR 4, initializers were also listed as inputs; only the others are fed.
-        Inputs.AddRange(inputs.Where(i => !initializerNames.Contains(i.Name)));
-        Names.UnionWith(inputs.Select(i => i.Name));
+        return new OnnxModelReader(proto);
     }
 
-    private void ReadOpset(ReadOnlyMemory<byte> opset)
+    private static OnnxValueInfo Describe(ValueInfoProto value)
     {
-        string domain = string.Empty;
-        long version = 0;
-        foreach (var field in ProtoReader.Fields(opset))
-        {
-            if (field.Number == 1)
-            {
-                domain = field.Text;
-            }
-            else if (field.Number == 2)
-            {
-                version = field.Value;
-            }
-        }
-
-        Opsets[domain is "ai.onnx" ? string.Empty : domain] = version;
+        var tensor = value.Type?.TensorType;
+        var dims = tensor?.Shape?.Dim.Select(d => d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue ? d.DimValue : (long?)null).ToList();
+        return new OnnxValueInfo(value.Name, tensor?.ElemType ?? 0, dims);
     }
-
-    private void ReadMetadata(ReadOnlyMemory<byte> entry)
-    {
-        var fields = ProtoReader.Fields(entry).ToList();
-        string key = fields.FirstOrDefault(f => f.Number == 1).Text ?? string.Empty;
-        Metadata[key] = fields.FirstOrDefault(f => f.Number == 2).Text ?? string.Empty;
-    }
-
-    private static OnnxValueInfo ReadValueInfo(ReadOnlyMemory<byte> valueInfo)
-    {
-        string name = string.Empty;
-        int elementType = 0;
-        List<long?>? dims = null;
-        foreach (var field in ProtoReader.Fields(valueInfo))
-        {
-            if (field.Number == 1)
-            {
-                name = field.Text;
-            }
-            else if (field.Number == 2)
-            {
-                foreach (var tensorType in ProtoReader.Fields(field.Payload).Where(f => f.Number == 1 && f.IsLengthDelimited))
-                {
-                    foreach (var part in ProtoReader.Fields(tensorType.Payload))
-                    {
-                        if (part.Number == 1 && !part.IsLengthDelimited)
-                        {
-                            elementType = (int)part.Value;
-                        }
-                        else if (part.Number == 2 && part.IsLengthDelimited)
-                        {
-                            dims = ProtoReader.Fields(part.Payload).Where(d => d.Number == 1).Select(ReadDimension).ToList();
-                        }
-                    }
-                }
-            }
-        }
-
-        return new OnnxValueInfo(name, elementType, dims);
-    }
-
-    private static long? ReadDimension(ProtoField dimension) =>
-        ProtoReader.Fields(dimension.Payload).Where(f => f.Number == 1 && !f.IsLengthDelimited).Select(f => (long?)f.Value).FirstOrDefault();
 }

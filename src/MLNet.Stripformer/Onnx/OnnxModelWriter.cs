@@ -1,3 +1,6 @@
+using Google.Protobuf;
+using Onnx;
+
 namespace MLNet.Stripformer.Onnx;
 
 /// <summary>Writes an ONNX <c>ModelProto</c> around a graph.</summary>
@@ -18,24 +21,24 @@ internal static class OnnxModelWriter
     public static byte[] Write(
         OnnxGraphBuilder graph, IReadOnlyDictionary<string, string> metadata, long opset = Opset, IReadOnlyDictionary<string, long>? otherOpsets = null, long irVersion = IrVersion)
     {
-        // ModelProto: ir_version = 1, producer_name = 2, producer_version = 3, graph = 7, opset_import = 8,
-        // metadata_props = 14 (StringStringEntryProto: key = 1, value = 2). OperatorSetIdProto: domain = 1, version = 2.
-        var model = new ProtoWriter()
-            .Varint(1, irVersion)
-            .Text(2, "MLNet.Stripformer")
-            .Text(3, ProjectVersion.Current)
-            .Message(7, graph.ToProto())
-            .Message(8, new ProtoWriter().Text(1, string.Empty).Varint(2, opset));
+        var model = new ModelProto
+        {
+            IrVersion = irVersion,
+            ProducerName = "MLNet.Stripformer",
+            ProducerVersion = ProjectVersion.Current,
+            Graph = graph.ToProto(),
+            OpsetImport = { new OperatorSetIdProto { Domain = string.Empty, Version = opset } },
+        };
         foreach (var (domain, version) in otherOpsets ?? new Dictionary<string, long>())
         {
-            model.Message(8, new ProtoWriter().Text(1, domain).Varint(2, version));
+            model.OpsetImport.Add(new OperatorSetIdProto { Domain = domain, Version = version });
         }
 
         foreach (var (key, value) in metadata)
         {
-            model.Message(14, new ProtoWriter().Text(1, key).Text(2, value));
+            model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
         }
 
-        return model.ToArray();
+        return model.ToByteArray();
     }
 }

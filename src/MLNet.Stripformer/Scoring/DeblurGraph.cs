@@ -131,14 +131,14 @@ internal static class DeblurGraph
         b.Node("Slice", [image, starts, ends, outer.Int64s(2, 3)], [network.InputName]);
         foreach (var node in network.Model.Nodes)
         {
-            b.RawNode(node);
+            b.CopyNode(node);
         }
 
         // The weights live in the body itself: ONNX Runtime pre-packs and re-lays out only a graph's own constant
         // initializers (values from an outer scope are plain inputs to it), which was worth about 10% here.
         foreach (var initializer in network.Model.Initializers)
         {
-            b.RawInitializer(initializer);
+            b.CopyInitializer(initializer);
         }
 
         string Normalised(TileAxis axis, string start) =>

@@ -17,7 +17,7 @@ public class ResNet18FeaturesTests
     {
         var random = new Random(3);
         float[] pixels = Enumerable.Range(0, 3 * 224 * 224).Select(_ => (float)random.NextDouble() * 255).ToArray();
-        using var network = ResNet18Features.Load(ModelPath, CPU, "Pooling395_Output_0");
+        using var network = ResNet18Features.Load(ModelPath, CPU, residualBlocks: null);
         using var input = tensor(pixels, [1, 3, 224, 224]);
         using var noGrad = no_grad();
         float[] ours = network.forward(input).data<float>().ToArray();
@@ -39,5 +39,13 @@ public class ResNet18FeaturesTests
         Assert.Equal(new long[] { 1, 64, 16, 24 }, features.shape);
         features.sum().backward();
         Assert.True(input.grad!.abs().sum().item<float>() > 0);
+    }
+
+    [Fact]
+    public void The_features_are_found_by_structure_at_the_end_of_the_first_stage()
+    {
+        using var network = ResNet18Features.Load(ModelPath, CPU);
+        Assert.Equal("ReLU283_Output_0", network.OutputName); // in this file: the ReLU after the second residual Add
+        Assert.Throws<InvalidDataException>(() => ResNet18Features.Load(ModelPath, CPU, residualBlocks: 99));
     }
 }
