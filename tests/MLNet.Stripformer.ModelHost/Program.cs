@@ -1,11 +1,13 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.Stripformer;
+using Microsoft.ML.Transforms.Image;
 using MLNet.Stripformer.Imaging;
 
 // Usage: ModelHost MODEL.zip IMAGE_DIR OUTPUT.bin
-// Loads the model in this fresh process, applies it to the images of IMAGE_DIR and writes every float-vector and
-// double column of the result, row by row, as raw little-endian values (column name, 'v' or 'd', then values).
+// Loads the model in this fresh process, applies it to the images of IMAGE_DIR (columns Path and Image) and writes
+// every float-vector, ML.NET image and double column of the result, row by row, as raw little-endian values (column
+// name, 'v' or 'd', then values; an image is written as its packed vector).
 if (args.Length != 3)
 {
     Console.Error.WriteLine("usage: ModelHost MODEL.zip IMAGE_DIR OUTPUT.bin");
@@ -29,6 +31,19 @@ while (cursor.MoveNext())
             cursor.GetGetter<VBuffer<float>>(column)(ref value);
             writer.Write(value.Length);
             foreach (float f in value.DenseValues())
+            {
+                writer.Write(f);
+            }
+        }
+        else if (column.Type is ImageDataViewType)
+        {
+            MLImage image = null!;
+            cursor.GetGetter<MLImage>(column)(ref image);
+            float[] packed = PackedImage.Pack(MLImageConversion.ToRgbImage(image));
+            writer.Write(column.Name);
+            writer.Write('v');
+            writer.Write(packed.Length);
+            foreach (float f in packed)
             {
                 writer.Write(f);
             }

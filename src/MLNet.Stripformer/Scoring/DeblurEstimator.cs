@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using Microsoft.ML.Transforms.Onnx;
 using MLNet.Stripformer.Imaging;
@@ -31,6 +32,7 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
         options ??= new DeblurOptions();
         options.Validate();
         _environment = CatalogContext.Of(catalog);
+        ComponentRegistration.Register(_environment);
         (_output, _input, _source, _options) = (outputColumnName, inputColumnName, source, options);
         _model = DeblurModelCheck.Read(model, source);
 
@@ -45,7 +47,7 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
     public DeblurTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ImageColumn.Require(input.Schema, _input, "input");
+        var layout = ImageColumnLayouts.Of(input.Schema, _input, "input");
         var (contextDevice, contextFallback) = CatalogContext.GpuSettings(_environment);
         // The options' device and fallback win; otherwise the MLContext's (GpuDeviceId, FallbackToCpu) apply together.
         bool fallback = _options.GpuDeviceId is null ? contextFallback : _options.FallbackToCpu;
@@ -55,21 +57,40 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
             channel.Info(MessageSensitivity.None, $"Deblur with '{_source}': {provider}.");
         }
 
-        return WithChain(device, fallback, (chain, file) => new DeblurTransformer(chain.Fit(input), _input, _output, provider, file));
+        return WithChain(device, fallback, layout, (chain, file) => new DeblurTransformer(FitChain(chain, input, layout), _input, _output, provider, file, layout));
     }
 
     /// <inheritdoc/>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        return WithChain(null, true, (chain, _) => chain.GetOutputSchema(inputSchema));
+        return ImageColumnLayouts.Of(inputSchema, _input, "input") == ImageColumnLayout.Packed
+            ? WithChain(null, true, ImageColumnLayout.Packed, (chain, _) => chain.GetOutputSchema(inputSchema))
+            : _inner.Transforms.CopyColumns(_output, _input).GetOutputSchema(inputSchema); // an image column of any size, like the input
+    }
+
+    /// <summary>Fits the chain. For ML.NET images, the copy to the private name and the image-to-packed mapping are
+    /// fitted one by one in front of it: ML.NET 5.0.1 refuses a custom mapping of an image column inside an
+    /// <c>EstimatorChain</c> ("expected Image, got Image": its schema-shape check compares image types by reference),
+    /// while fitting the mapping on the data itself passes. The fitted chain saves and loads as usual.</summary>
+    private ITransformer FitChain(IEstimator<ITransformer> chain, IDataView input, ImageColumnLayout layout)
+    {
+        if (layout == ImageColumnLayout.Packed)
+        {
+            return chain.Fit(input);
+        }
+
+        var rename = _inner.Transforms.CopyColumns(ImageToPackedMappingFactory.InputColumnName, _input).Fit(input);
+        var renamed = rename.Transform(input);
+        var toPacked = _inner.Transforms.CustomMapping(new ImageToPackedMappingFactory().GetMapping(), ImageToPackedMappingFactory.ContractName).Fit(renamed);
+        return new TransformerChain<ITransformer>(rename, toPacked, chain.Fit(toPacked.Transform(renamed)));
     }
 
     /// <summary>Builds the chain (copy the input to a private name, refuse non-finite samples, ML.NET's ONNX
     /// transform, copy the result out, drop the private columns) and uses it. ML.NET's ONNX transform reads the model from a file,
     /// and reads that file again when the model is saved, so the wrapped model stays in a content-named file under
     /// the temporary directory (see <see cref="WrappedModelFile"/>).</summary>
-    private T WithChain<T>(int? device, bool fallback, Func<IEstimator<ITransformer>, WrappedModelFile, T> use)
+    private T WithChain<T>(int? device, bool fallback, ImageColumnLayout layout, Func<IEstimator<ITransformer>, WrappedModelFile, T> use)
     {
         var file = _wrapped.Value;
         file.EnsureExists();
@@ -87,13 +108,29 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
         });
         var check = ConstantTextColumn.Create(_inner, FiniteImageMappingFactory.NameColumnName, _input)
             .Append(_inner.Transforms.CustomMapping(new FiniteImageMappingFactory().GetMapping(), FiniteImageMappingFactory.ContractName));
+        if (layout == ImageColumnLayout.Packed)
+        {
+            return use(
+                ColumnMappingChain.Build(
+                    _inner.Transforms,
+                    [(_input, FiniteImageMappingFactory.InputColumnName)],
+                    check.Append(onnx),
+                    [(DeblurGraph.OutputName, _output)],
+                    [FiniteImageMappingFactory.NameColumnName, DeblurGraph.InputName]),
+                file);
+        }
+
+        // ML.NET images: to packed in front (fitted by FitChain), back to an image behind (both persistable custom mappings).
+        var toPacked = _inner.Transforms.CopyColumns(FiniteImageMappingFactory.InputColumnName, ImageToPackedMappingFactory.OutputColumnName);
+        var toImage = _inner.Transforms.CopyColumns(PackedToImageMappingFactory.InputColumnName, DeblurGraph.OutputName)
+            .Append(_inner.Transforms.CustomMapping(new PackedToImageMappingFactory().GetMapping(), PackedToImageMappingFactory.ContractName));
         return use(
             ColumnMappingChain.Build(
                 _inner.Transforms,
-                [(_input, FiniteImageMappingFactory.InputColumnName)],
-                check.Append(onnx),
-                [(DeblurGraph.OutputName, _output)],
-                [FiniteImageMappingFactory.NameColumnName, DeblurGraph.InputName]),
+                [],
+                toPacked.Append(check).Append(onnx).Append(toImage),
+                [(PackedToImageMappingFactory.OutputColumnName, _output)],
+                [ImageToPackedMappingFactory.InputColumnName, ImageToPackedMappingFactory.OutputColumnName, FiniteImageMappingFactory.InputColumnName, FiniteImageMappingFactory.NameColumnName, DeblurGraph.InputName, DeblurGraph.OutputName, PackedToImageMappingFactory.InputColumnName]),
             file);
     }
 }

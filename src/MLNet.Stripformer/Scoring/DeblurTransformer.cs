@@ -4,15 +4,16 @@ using MLNet.Stripformer.Persistence;
 
 namespace MLNet.Stripformer.Scoring;
 
-/// <summary>Adds a deblurred packed image column (see <see cref="DeblurEstimator"/>).</summary>
+/// <summary>Adds a deblurred image column, in the input's layout (see <see cref="DeblurEstimator"/>).</summary>
 public sealed class DeblurTransformer : DelegatingTransformer
 {
     private readonly WrappedModelFile _model;
 
-    internal DeblurTransformer(ITransformer inner, string inputColumnName, string outputColumnName, string provider, WrappedModelFile model)
+    internal DeblurTransformer(ITransformer inner, string inputColumnName, string outputColumnName, string provider, WrappedModelFile model, ImageColumnLayout layout)
         : base(inner)
     {
         _model = model;
+        Layout = layout;
         InputColumnName = inputColumnName;
         OutputColumnName = outputColumnName;
         Provider = provider;
@@ -24,6 +25,9 @@ public sealed class DeblurTransformer : DelegatingTransformer
     /// <summary>The deblurred image column.</summary>
     public string OutputColumnName { get; }
 
+    /// <summary>The layout of the input and output columns (ML.NET images in, ML.NET images out; packed in, packed out).</summary>
+    public ImageColumnLayout Layout { get; }
+
     /// <summary>Which ONNX Runtime execution provider was chosen at fit time (one line, e.g. for a log).</summary>
     public string Provider { get; }
 
@@ -31,5 +35,12 @@ public sealed class DeblurTransformer : DelegatingTransformer
     private protected override void BeforeSave() => _model.EnsureExists();
 
     /// <inheritdoc/>
-    private protected override void ValidateInput(DataViewSchema inputSchema) => ImageColumn.Require(inputSchema, InputColumnName, "input");
+    private protected override void ValidateInput(DataViewSchema inputSchema)
+    {
+        var layout = ImageColumnLayouts.Of(inputSchema, InputColumnName, "input");
+        if (layout != Layout)
+        {
+            throw new ArgumentException($"The input image column '{InputColumnName}' holds {layout} images; this Deblur was fitted on {Layout} images.");
+        }
+    }
 }

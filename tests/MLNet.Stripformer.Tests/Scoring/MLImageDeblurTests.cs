@@ -1,0 +1,97 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLNet.Stripformer.Imaging;
+using MLNet.Stripformer.Tests.Support;
+
+namespace MLNet.Stripformer.Tests.Scoring;
+
+/// <summary>Issue 18: <c>Deblur</c> on ML.NET's own image columns (<c>LoadImages</c>, <c>ResizeImages</c>, <c>MLImage</c>).</summary>
+public sealed class MLImageDeblurTests
+{
+    private sealed class PathRow
+    {
+        public string Path { get; set; } = string.Empty;
+    }
+
+    [Fact]
+    public void An_mlimage_column_in_gives_an_mlimage_column_out_with_the_packed_paths_pixels()
+    {
+        using var folder = new TempDirectory();
+        ImageEncoder.Save(ImageCrop.Centre(ImageDecoder.Decode(Path.Combine(TestPaths.Samples, "photos", "python3-skimage__grass.png")), 61, 45), Path.Combine(folder.Path, "a.png"));
+        ImageEncoder.Save(TestImages.Noise(61, 45, 3), Path.Combine(folder.Path, "b.png"));
+        var ml = new MLContext(seed: 1);
+        var files = ml.Data.LoadFromEnumerable([new PathRow { Path = "a.png" }, new PathRow { Path = "b.png" }]);
+        var images = ml.Transforms.LoadImages("Image", folder.Path, nameof(PathRow.Path)).Fit(files).Transform(files);
+
+        var deblurred = ml.Transforms.Deblur("Deblurred", "Image").Fit(images).Transform(images);
+        Assert.Equal(images.Schema["Image"].Type, deblurred.Schema["Deblurred"].Type);
+        var outputs = deblurred.GetColumn<MLImage>("Deblurred").ToList();
+
+        var inputs = images.GetColumn<MLImage>("Image").Select(MLImageConversion.ToRgbImage).ToList();
+        var packed = ml.Data.LoadFromEnumerable(inputs.Select(i => new TestImages.ImageRow { Image = PackedImage.Pack(i) }));
+        var expected = ImageColumn.Read(ml.Transforms.Deblur("Deblurred", "Image").Fit(packed).Transform(packed), "Deblurred").ToList();
+        for (int i = 0; i < outputs.Count; i++)
+        {
+            Assert.Equal((61, 45), (outputs[i].Width, outputs[i].Height));
+            var actual = MLImageConversion.ToRgbImage(outputs[i]).Pixels;
+            float worst = expected[i].Pixels.Zip(actual).Max(p => Math.Abs(p.First - p.Second));
+            Assert.True(worst <= 0.5f / 255f + 1e-6f, $"row {i}: {worst * 255} levels from the packed path");
+        }
+    }
+
+    [Fact]
+    public void ExtractPixels_output_is_refused_at_fit_naming_the_column_and_the_layouts_read()
+    {
+        var ml = new MLContext(seed: 1);
+        var files = ml.Data.LoadFromEnumerable([new PathRow { Path = "python3-skimage__grass.png" }]);
+        var pixels = ml.Transforms.LoadImages("Image", Path.Combine(TestPaths.Samples, "photos"), nameof(PathRow.Path))
+            .Append(ml.Transforms.ResizeImages("Image", 32, 32))
+            .Append(ml.Transforms.ExtractPixels("Pixels", "Image"))
+            .Fit(files).Transform(files);
+
+        var estimator = ml.Transforms.Deblur("Deblurred", "Pixels");
+        string message = Assert.Throws<ArgumentException>(() => estimator.Fit(pixels)).Message;
+        Assert.Contains("'Pixels'", message, StringComparison.Ordinal);
+        Assert.Contains("fixed-size vector", message, StringComparison.Ordinal);
+        Assert.Contains("LoadImages", message, StringComparison.Ordinal);
+        Assert.Contains("ExtractPixels", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fixed_size_image_column_is_refused_at_fit_with_the_way_out()
+    {
+        var ml = new MLContext(seed: 1);
+        var files = ml.Data.LoadFromEnumerable([new PathRow { Path = "python3-skimage__grass.png" }]);
+        var resized = ml.Transforms.LoadImages("Image", Path.Combine(TestPaths.Samples, "photos"), nameof(PathRow.Path))
+            .Append(ml.Transforms.ResizeImages("Image", 32, 32))
+            .Fit(files).Transform(files);
+
+        string message = Assert.Throws<ArgumentException>(() => ml.Transforms.Deblur("Deblurred", "Image").Fit(resized)).Message;
+        Assert.Contains("'Image'", message, StringComparison.Ordinal);
+        Assert.Contains("ResizeImages", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_saved_pipeline_from_file_paths_to_deblurred_mlimages_loads_in_a_fresh_process_with_the_same_pixels()
+    {
+        using var dir = new TempDirectory();
+        string images = Path.Combine(dir.Path, "images");
+        Directory.CreateDirectory(images);
+        ImageEncoder.Save(TestImages.Noise(47, 33, 11), Path.Combine(images, "one.png"));
+        var ml = new MLContext(seed: 1);
+        var files = ml.Data.LoadImagesFromDirectory(images);
+        var model = ml.Transforms.LoadImages("Photo", images, "Path")
+            .Append(ml.Transforms.Deblur("Deblurred", "Photo"))
+            .Fit(files);
+        string zip = Path.Combine(dir.Path, "pipeline.zip");
+        ml.Model.Save(model, files.Schema, zip);
+
+        var loaded = ModelHostProcess.Apply(zip, images, Path.Combine(dir.Path, "out.bin"))["Deblurred"].Single();
+
+        var expected = ImageColumn.Read(ml.Transforms.Deblur("Deblurred", "Image").Fit(files).Transform(files), "Deblurred").Single();
+        var actual = PackedImage.Unpack(loaded, "fresh process");
+        Assert.Equal((47, 33), (actual.Width, actual.Height));
+        float worst = expected.Pixels.Zip(actual.Pixels).Max(p => Math.Abs(p.First - p.Second));
+        Assert.True(worst <= 0.5f / 255f + 1e-6f, $"{worst * 255} levels from the packed path (the CLI's deblur)");
+    }
+}
