@@ -1,3 +1,4 @@
+using MLNet.Stripformer.Imaging;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
 
@@ -23,8 +24,9 @@ public sealed class FiniteImageMappingOutput
     public float[] Image { get; set; } = [];
 }
 
-/// <summary>The persistable step in front of the ONNX model that refuses images holding NaN or infinity: a network
-/// would spread them over whole tiles, and ONNX Runtime would not say where they came from.</summary>
+/// <summary>The persistable step in front of the ONNX model that refuses vectors that are not packed images, and
+/// images holding NaN or infinity: a network would spread them over whole tiles, and ONNX Runtime would not say
+/// where they came from.</summary>
 [CustomMappingFactoryAttribute(ContractName)]
 public sealed class FiniteImageMappingFactory : CustomMappingFactory<FiniteImageMappingInput, FiniteImageMappingOutput>
 {
@@ -40,6 +42,16 @@ public sealed class FiniteImageMappingFactory : CustomMappingFactory<FiniteImage
     private static void Map(FiniteImageMappingInput input, FiniteImageMappingOutput output)
     {
         var image = input.Image;
+        try
+        {
+            PackedImage.ReadSize(image, $"Deblur: a row of the image column '{input.Name}'");
+        }
+        catch (FormatException e)
+        {
+            // Before ONNX Runtime sees it: its reshape error would not say which column or layout is wrong.
+            throw new InvalidDataException(e.Message, e);
+        }
+
         for (int i = 0; i < image.Length; i++)
         {
             if (!float.IsFinite(image[i]))

@@ -94,4 +94,24 @@ public sealed class MLImageDeblurTests
         float worst = expected.Pixels.Zip(actual.Pixels).Max(p => Math.Abs(p.First - p.Second));
         Assert.True(worst <= 0.5f / 255f + 1e-6f, $"{worst * 255} levels from the packed path (the CLI's deblur)");
     }
+
+    private sealed class VectorRow
+    {
+        [VectorType]
+        public float[] Image { get; set; } = [];
+    }
+
+    [Fact]
+    public void A_variable_size_vector_that_is_not_a_packed_image_is_refused_naming_the_column_before_onnx_runtime()
+    {
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable([new VectorRow { Image = new float[3 * 8 * 8] }]); // pixels without the header
+        var scored = ml.Transforms.Deblur("Deblurred", "Image").Fit(data).Transform(data);
+
+        var ex = Assert.ThrowsAny<Exception>(() => scored.GetColumn<VBuffer<float>>("Deblurred").ToList());
+        var inner = ex is InvalidDataException ? ex : ex.InnerException;
+        Assert.IsType<InvalidDataException>(inner);
+        Assert.Contains("'Image'", inner!.Message, StringComparison.Ordinal);
+        Assert.Contains("not a packed image", inner.Message, StringComparison.Ordinal);
+    }
 }
