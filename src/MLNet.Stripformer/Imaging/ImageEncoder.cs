@@ -40,6 +40,17 @@ public static class ImageEncoder
         });
     }
 
+    /// <summary>Writes an image as an 8-bit PNG to a stream (for a web response, say).</summary>
+    /// <param name="image">The image.</param>
+    /// <param name="stream">Where the PNG goes.</param>
+    public static void SavePng(RgbImage image, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(stream);
+        using var narrow = PixelConversion.ToRgb24(image);
+        narrow.Save(stream, EncoderFor(".png", sixteenBit: false));
+    }
+
     private static IImageEncoder EncoderFor(string path, bool sixteenBit)
     {
         string extension = Path.GetExtension(path).ToLowerInvariant();
