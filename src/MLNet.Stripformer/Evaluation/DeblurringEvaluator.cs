@@ -11,8 +11,9 @@ internal static class DeblurringEvaluator
         IDataView data, string labelColumnName, string scoreColumnName, string? pathColumnName, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var label = ImageColumn.Require(data.Schema, labelColumnName, "label");
-        var score = ImageColumn.Require(data.Schema, scoreColumnName, "score");
+        var labelLayout = ImageColumnLayouts.Of(data.Schema, labelColumnName, "label");
+        var scoreLayout = ImageColumnLayouts.Of(data.Schema, scoreColumnName, "score");
+        DataViewSchema.Column label = data.Schema[labelColumnName], score = data.Schema[scoreColumnName];
         DataViewSchema.Column? path = pathColumnName is null ? null : data.Schema.GetColumnOrNull(pathColumnName);
         if (path is { } p && p.Type is not TextDataViewType)
         {
@@ -26,17 +27,14 @@ internal static class DeblurringEvaluator
         }
 
         using var cursor = data.GetRowCursor(columns);
-        var labelGetter = cursor.GetGetter<VBuffer<float>>(label);
-        var scoreGetter = cursor.GetGetter<VBuffer<float>>(score);
+        var labelGetter = ImageColumn.Getter(cursor, label, labelLayout);
+        var scoreGetter = ImageColumn.Getter(cursor, score, scoreLayout);
         var pathGetter = path is { } pathColumn ? cursor.GetGetter<ReadOnlyMemory<char>>(pathColumn) : null;
-        VBuffer<float> labelValue = default, scoreValue = default;
         ReadOnlyMemory<char> pathValue = default;
         var results = new List<ImageQuality>();
         for (long row = 0; cursor.MoveNext(); row++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            labelGetter(ref labelValue);
-            scoreGetter(ref scoreValue);
             string? file = null;
             if (pathGetter is not null)
             {
@@ -45,8 +43,8 @@ internal static class DeblurringEvaluator
             }
 
             string where = file is null ? $"row {row}" : $"row {row} ('{file}')";
-            var reference = ImageColumn.Unpack(labelValue, $"Column '{labelColumnName}' {where}");
-            var candidate = ImageColumn.Unpack(scoreValue, $"Column '{scoreColumnName}' {where}");
+            var reference = labelGetter($"Column '{labelColumnName}' {where}");
+            var candidate = scoreGetter($"Column '{scoreColumnName}' {where}");
             var (psnr, ssim) = ImageComparison.Compare(
                 reference, candidate, $"label '{labelColumnName}' at {where}", $"score '{scoreColumnName}' at {where}");
             results.Add(new ImageQuality(row, file, reference.Width, reference.Height, psnr, ssim));

@@ -3,7 +3,7 @@ using Microsoft.ML.Data;
 
 namespace MLNet.Stripformer.Imaging;
 
-/// <summary>Reads images out of a packed image column of an <see cref="IDataView"/>.</summary>
+/// <summary>Reads images out of an image column of an <see cref="IDataView"/> (packed, or ML.NET's <c>MLImage</c>).</summary>
 public static class ImageColumn
 {
     /// <summary>Checks that a column exists and has the packed image type (a vector of <see cref="float"/>).</summary>
@@ -28,14 +28,40 @@ public static class ImageColumn
         return column;
     }
 
-    /// <summary>Enumerates the images of a column, decoding each packed vector.</summary>
+    /// <summary>Enumerates the images of a column (packed vectors or ML.NET images).</summary>
     /// <param name="data">The data.</param>
     /// <param name="columnName">The image column.</param>
     public static IEnumerable<RgbImage> Read(IDataView data, string columnName)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var column = Require(data.Schema, columnName, "input");
-        return ReadCore(data, column);
+        var layout = ImageColumnLayouts.Of(data.Schema, columnName, "input");
+        return ReadCore(data, data.Schema[columnName], layout);
+    }
+
+    /// <summary>A function that reads the cursor's current image in <paramref name="column"/>, whichever its layout.</summary>
+    /// <param name="cursor">A cursor over the column.</param>
+    /// <param name="column">The column.</param>
+    /// <param name="layout">Its layout (<see cref="ImageColumnLayouts.Of(DataViewSchema, string, string)"/>).</param>
+    internal static Func<string, RgbImage> Getter(DataViewRowCursor cursor, DataViewSchema.Column column, ImageColumnLayout layout)
+    {
+        if (layout == ImageColumnLayout.Packed)
+        {
+            var packed = cursor.GetGetter<VBuffer<float>>(column);
+            VBuffer<float> buffer = default;
+            return source =>
+            {
+                packed(ref buffer);
+                return Unpack(buffer, source);
+            };
+        }
+
+        var images = cursor.GetGetter<MLImage>(column);
+        MLImage image = null!;
+        return source =>
+        {
+            images(ref image);
+            return image is null ? throw new InvalidDataException($"{source} holds no image.") : MLImageConversion.ToRgbImage(image);
+        };
     }
 
     /// <summary>Unpacks an image from a vector value (dense or sparse).</summary>
@@ -53,17 +79,13 @@ public static class ImageColumn
         return PackedImage.Unpack(dense, source);
     }
 
-    private static IEnumerable<RgbImage> ReadCore(IDataView data, DataViewSchema.Column column)
+    private static IEnumerable<RgbImage> ReadCore(IDataView data, DataViewSchema.Column column, ImageColumnLayout layout)
     {
         using var cursor = data.GetRowCursor([column]);
-        var getter = cursor.GetGetter<VBuffer<float>>(column);
-        VBuffer<float> buffer = default;
-        long row = 0;
-        while (cursor.MoveNext())
+        var read = Getter(cursor, column, layout);
+        for (long row = 0; cursor.MoveNext(); row++)
         {
-            getter(ref buffer);
-            yield return Unpack(buffer, $"Column '{column.Name}' row {row}");
-            row++;
+            yield return read($"Column '{column.Name}' row {row}");
         }
     }
 }

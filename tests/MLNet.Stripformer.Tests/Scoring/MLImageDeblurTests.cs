@@ -8,6 +8,15 @@ namespace MLNet.Stripformer.Tests.Scoring;
 /// <summary>Issue 18: <c>Deblur</c> on ML.NET's own image columns (<c>LoadImages</c>, <c>ResizeImages</c>, <c>MLImage</c>).</summary>
 public sealed class MLImageDeblurTests
 {
+    private sealed class PairRow
+    {
+        [VectorType]
+        public float[] Sharp { get; set; } = [];
+
+        [VectorType]
+        public float[] Restored { get; set; } = [];
+    }
+
     private sealed class PathRow
     {
         public string Path { get; set; } = string.Empty;
@@ -30,6 +39,9 @@ public sealed class MLImageDeblurTests
         var inputs = images.GetColumn<MLImage>("Image").Select(MLImageConversion.ToRgbImage).ToList();
         var packed = ml.Data.LoadFromEnumerable(inputs.Select(i => new TestImages.ImageRow { Image = PackedImage.Pack(i) }));
         var expected = ImageColumn.Read(ml.Transforms.Deblur("Deblurred", "Image").Fit(packed).Transform(packed), "Deblurred").ToList();
+        var metrics = ml.Deblurring().Evaluate(deblurred, "Image", "Deblurred"); // Evaluate reads ML.NET images too
+        var asPacked = ml.Data.LoadFromEnumerable(inputs.Zip(outputs, (a, b) => new PairRow { Sharp = PackedImage.Pack(a), Restored = PackedImage.Pack(MLImageConversion.ToRgbImage(b)) }));
+        Assert.Equal(ml.Deblurring().Evaluate(asPacked, nameof(PairRow.Sharp), nameof(PairRow.Restored)).MeanPsnr, metrics.MeanPsnr, 9);
         for (int i = 0; i < outputs.Count; i++)
         {
             Assert.Equal((61, 45), (outputs[i].Width, outputs[i].Height));
