@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using MLNet.Stripformer.Imaging;
 using MLNet.Stripformer.Persistence;
@@ -13,6 +14,8 @@ namespace MLNet.Stripformer.Blur;
 public sealed class SynthesizeBlurEstimator : IEstimator<SynthesizeBlurTransformer>
 {
     private readonly IHostEnvironment _environment;
+    private const string PackedInputColumnName = "__stripformer_blur_packed_in";
+
     private readonly MLContext _inner = new();
     private readonly SynthesizeBlurOptions _options;
 
@@ -29,42 +32,46 @@ public sealed class SynthesizeBlurEstimator : IEstimator<SynthesizeBlurTransform
     public SynthesizeBlurTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ImageColumn.Require(input.Schema, _options.InputColumnName, "input");
+        var layout = ImageColumnLayouts.Of(input.Schema, _options.InputColumnName, "input");
         int seed = _options.Seed ?? _environment.Register(nameof(SynthesizeBlurEstimator)).Rand.Next();
         var recipe = new BlurRecipe(_options.Kernels.ToList(), _options.Arithmetic, seed, _options.Degradations);
-        var transformer = new SynthesizeBlurTransformer(
-            BuildChain(recipe).Fit(input), _options.InputColumnName, recipe.Kernels, recipe.Arithmetic, seed, recipe.Degradations);
-        return transformer;
+        ITransformer chain;
+        if (layout == ImageColumnLayout.Packed)
+        {
+            chain = BuildChain(recipe, _options.InputColumnName, _options.OutputColumnName).Fit(input);
+        }
+        else
+        {
+            // ML.NET images: blur the packed twin (MLImageColumns), then back to an image column.
+            var toPacked = MLImageColumns.ToPacked(_inner, input, _options.InputColumnName, PackedInputColumnName);
+            var rest = BuildChain(recipe, PackedInputColumnName, PackedToImageMappingFactory.InputColumnName)
+                .Append(_inner.Transforms.CustomMapping(new PackedToImageMappingFactory().GetMapping(), PackedToImageMappingFactory.ContractName))
+                .Append(_inner.Transforms.CopyColumns(_options.OutputColumnName, PackedToImageMappingFactory.OutputColumnName))
+                .Append(_inner.Transforms.DropColumns(PackedInputColumnName, PackedToImageMappingFactory.InputColumnName, PackedToImageMappingFactory.OutputColumnName));
+            chain = new TransformerChain<ITransformer>(toPacked, rest.Fit(toPacked.Transform(input)));
+        }
+
+        return new SynthesizeBlurTransformer(chain, _options.InputColumnName, recipe.Kernels, recipe.Arithmetic, seed, recipe.Degradations);
     }
 
     /// <inheritdoc/>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
-        var found = inputSchema.Where(c => c.Name == _options.InputColumnName).ToList();
-        if (found.Count == 0)
-        {
-            throw new ArgumentException($"The input image column '{_options.InputColumnName}' is not in the data.");
-        }
-
-        var column = found[^1];
-
-        if (column.Kind == SchemaShape.Column.VectorKind.Scalar || column.ItemType.RawType != typeof(float))
-        {
-            throw new ArgumentException($"The input image column '{_options.InputColumnName}' has type {column.ItemType}; an image column must be a vector of Single.");
-        }
-
-        return BuildChain(new BlurRecipe(_options.Kernels.ToList(), _options.Arithmetic, 0, _options.Degradations)).GetOutputSchema(inputSchema);
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        return ImageColumnLayouts.Of(inputSchema, _options.InputColumnName, "input") == ImageColumnLayout.Packed
+            ? BuildChain(new BlurRecipe(_options.Kernels.ToList(), _options.Arithmetic, 0, _options.Degradations), _options.InputColumnName, _options.OutputColumnName).GetOutputSchema(inputSchema)
+            : _inner.Transforms.CopyColumns(_options.OutputColumnName, _options.InputColumnName).GetOutputSchema(inputSchema); // an image column of any size, like the input
     }
 
-    private IEstimator<ITransformer> BuildChain(BlurRecipe recipe)
+    private IEstimator<ITransformer> BuildChain(BlurRecipe recipe, string inputColumnName, string outputColumnName)
     {
         var mapping = ConstantTextColumn.Create(_inner, BlurMappingFactory.RecipeColumnName, recipe.Text)
             .Append(_inner.Transforms.CustomMapping(new BlurMappingFactory().GetMapping(), BlurMappingFactory.ContractName));
         return ColumnMappingChain.Build(
             _inner.Transforms,
-            [(_options.InputColumnName, BlurMappingFactory.ImageColumnName)],
+            [(inputColumnName, BlurMappingFactory.ImageColumnName)],
             mapping,
-            [(BlurMappingFactory.OutputColumnName, _options.OutputColumnName)],
+            [(BlurMappingFactory.OutputColumnName, outputColumnName)],
             [BlurMappingFactory.RecipeColumnName]);
     }
 }

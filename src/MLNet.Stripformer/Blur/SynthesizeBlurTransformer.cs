@@ -36,5 +36,5 @@ public sealed class SynthesizeBlurTransformer : DelegatingTransformer
 
     /// <inheritdoc/>
     private protected override void ValidateInput(DataViewSchema inputSchema) =>
-        ImageColumn.Require(inputSchema, InputColumnName, "input");
+        ImageColumnLayouts.Of(inputSchema, InputColumnName, "input");
 }

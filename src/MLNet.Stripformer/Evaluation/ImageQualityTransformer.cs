@@ -23,7 +23,7 @@ public sealed class ImageQualityTransformer : DelegatingTransformer
     /// <inheritdoc/>
     private protected override void ValidateInput(DataViewSchema inputSchema)
     {
-        ImageColumn.Require(inputSchema, LabelColumnName, "label");
-        ImageColumn.Require(inputSchema, ScoreColumnName, "score");
+        ImageColumnLayouts.Of(inputSchema, LabelColumnName, "label");
+        ImageColumnLayouts.Of(inputSchema, ScoreColumnName, "score");
     }
 }

@@ -16,6 +16,9 @@ namespace MLNet.Stripformer.Scoring;
 /// </summary>
 public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
 {
+    /// <summary>The packed twin of an ML.NET image input (a private column).</summary>
+    private const string PackedInputColumnName = "__stripformer_deblur_packed_in";
+
     private readonly MLContext _inner = new();
     private readonly IHostEnvironment _environment;
     private readonly string _output;
@@ -69,10 +72,7 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
             : _inner.Transforms.CopyColumns(_output, _input).GetOutputSchema(inputSchema); // an image column of any size, like the input
     }
 
-    /// <summary>Fits the chain. For ML.NET images, the copy to the private name and the image-to-packed mapping are
-    /// fitted one by one in front of it: ML.NET 5.0.1 refuses a custom mapping of an image column inside an
-    /// <c>EstimatorChain</c> ("expected Image, got Image": its schema-shape check compares image types by reference),
-    /// while fitting the mapping on the data itself passes. The fitted chain saves and loads as usual.</summary>
+    /// <summary>Fits the chain; for ML.NET images, behind the packed twin of the input (<see cref="MLImageColumns"/>).</summary>
     private ITransformer FitChain(IEstimator<ITransformer> chain, IDataView input, ImageColumnLayout layout)
     {
         if (layout == ImageColumnLayout.Packed)
@@ -80,10 +80,8 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
             return chain.Fit(input);
         }
 
-        var rename = _inner.Transforms.CopyColumns(ImageToPackedMappingFactory.InputColumnName, _input).Fit(input);
-        var renamed = rename.Transform(input);
-        var toPacked = _inner.Transforms.CustomMapping(new ImageToPackedMappingFactory().GetMapping(), ImageToPackedMappingFactory.ContractName).Fit(renamed);
-        return new TransformerChain<ITransformer>(rename, toPacked, chain.Fit(toPacked.Transform(renamed)));
+        var toPacked = MLImageColumns.ToPacked(_inner, input, _input, PackedInputColumnName);
+        return new TransformerChain<ITransformer>(toPacked, chain.Fit(toPacked.Transform(input)));
     }
 
     /// <summary>Builds the chain (copy the input to a private name, refuse non-finite samples, ML.NET's ONNX
@@ -121,7 +119,7 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
         }
 
         // ML.NET images: to packed in front (fitted by FitChain), back to an image behind (both persistable custom mappings).
-        var toPacked = _inner.Transforms.CopyColumns(FiniteImageMappingFactory.InputColumnName, ImageToPackedMappingFactory.OutputColumnName);
+        var toPacked = _inner.Transforms.CopyColumns(FiniteImageMappingFactory.InputColumnName, PackedInputColumnName);
         var toImage = _inner.Transforms.CopyColumns(PackedToImageMappingFactory.InputColumnName, DeblurGraph.OutputName)
             .Append(_inner.Transforms.CustomMapping(new PackedToImageMappingFactory().GetMapping(), PackedToImageMappingFactory.ContractName));
         return use(
@@ -130,7 +128,7 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
                 [],
                 toPacked.Append(check).Append(onnx).Append(toImage),
                 [(PackedToImageMappingFactory.OutputColumnName, _output)],
-                [ImageToPackedMappingFactory.InputColumnName, ImageToPackedMappingFactory.OutputColumnName, FiniteImageMappingFactory.InputColumnName, FiniteImageMappingFactory.NameColumnName, DeblurGraph.InputName, DeblurGraph.OutputName, PackedToImageMappingFactory.InputColumnName]),
+                [PackedInputColumnName, FiniteImageMappingFactory.InputColumnName, FiniteImageMappingFactory.NameColumnName, DeblurGraph.InputName, DeblurGraph.OutputName, PackedToImageMappingFactory.InputColumnName]),
             file);
     }
 }

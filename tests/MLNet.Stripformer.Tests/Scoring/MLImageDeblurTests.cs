@@ -126,4 +126,47 @@ public sealed class MLImageDeblurTests
         Assert.Contains("'Image'", inner!.Message, StringComparison.Ordinal);
         Assert.Contains("not a packed image", inner.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ImageQuality_compares_mlimage_columns_inside_a_pipeline_and_gives_the_packed_paths_figures()
+    {
+        using var folder = new TempDirectory();
+        ImageEncoder.Save(TestImages.Noise(40, 30, 21), Path.Combine(folder.Path, "a.png"));
+        var ml = new MLContext(seed: 1);
+        var files = ml.Data.LoadFromEnumerable([new PathRow { Path = "a.png" }]);
+
+        // LoadImages, Deblur and ImageQuality in one EstimatorChain: its schema checks run on ML.NET image columns.
+        var scored = ml.Transforms.LoadImages("Image", folder.Path, nameof(PathRow.Path))
+            .Append(ml.Transforms.Deblur("Deblurred", "Image"))
+            .Append(ml.Transforms.ImageQuality("Image", "Deblurred"))
+            .Fit(files).Transform(files);
+
+        double psnr = scored.GetColumn<double>("Psnr").Single(), ssim = scored.GetColumn<double>("Ssim").Single();
+        var sharp = ImageColumn.Read(scored, "Image").Single();
+        var restored = ImageColumn.Read(scored, "Deblurred").Single();
+        Assert.Equal(Stripformer.Evaluation.Psnr.Compute(sharp, restored), psnr, 9);
+        Assert.InRange(ssim, 0.0, 1.0);
+    }
+
+    [Fact]
+    public void SynthesizeBlur_blurs_an_mlimage_column_into_an_mlimage_column_like_the_packed_path()
+    {
+        using var folder = new TempDirectory();
+        ImageEncoder.Save(TestImages.Noise(40, 30, 22), Path.Combine(folder.Path, "a.png"));
+        var ml = new MLContext(seed: 1);
+        var files = ml.Data.LoadFromEnumerable([new PathRow { Path = "a.png" }]);
+        var kernels = new[] { Stripformer.Blur.BlurKernel.Gaussian(7, 1.0) };
+
+        var blurred = ml.Transforms.LoadImages("Sharp", folder.Path, nameof(PathRow.Path))
+            .Append(ml.Transforms.SynthesizeBlur(new Stripformer.Blur.SynthesizeBlurOptions { OutputColumnName = "Blurred", InputColumnName = "Sharp", Kernels = kernels, Seed = 3 }))
+            .Fit(files).Transform(files);
+        Assert.Equal(blurred.Schema["Sharp"].Type, blurred.Schema["Blurred"].Type);
+
+        var sharp = ImageColumn.Read(blurred, "Sharp").Single();
+        var packed = ml.Data.LoadFromEnumerable([new TestImages.ImageRow { Image = PackedImage.Pack(sharp) }]);
+        var expected = ImageColumn.Read(ml.Transforms.SynthesizeBlur(new Stripformer.Blur.SynthesizeBlurOptions { OutputColumnName = "Blurred", InputColumnName = "Image", Kernels = kernels, Seed = 3 }).Fit(packed).Transform(packed), "Blurred").Single();
+        var actual = ImageColumn.Read(blurred, "Blurred").Single();
+        float worst = expected.Pixels.Zip(actual.Pixels).Max(p => Math.Abs(p.First - p.Second));
+        Assert.True(worst <= 0.5f / 255f + 1e-6f, $"{worst * 255} levels from the packed path");
+    }
 }

@@ -1,0 +1,30 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace MLNet.Stripformer.Imaging;
+
+/// <summary>
+/// Adds the packed twin of an ML.NET image column, as fitted transformers that save and load with the model. The
+/// steps are fitted one by one on the data: ML.NET 5.0.1 refuses a custom mapping of an image column inside an
+/// <c>EstimatorChain</c> ("expected Image, got Image": its schema-shape check of image types fails), while fitting
+/// the mapping on the data itself passes.
+/// </summary>
+internal static class MLImageColumns
+{
+    /// <summary>A transformer adding <paramref name="packedColumnName"/>, the packed image of <paramref name="imageColumnName"/>.</summary>
+    /// <param name="context">The context the steps are made with.</param>
+    /// <param name="input">The data it is fitted on.</param>
+    /// <param name="imageColumnName">An ML.NET image column (any size).</param>
+    /// <param name="packedColumnName">The packed column to add.</param>
+    public static ITransformer ToPacked(MLContext context, IDataView input, string imageColumnName, string packedColumnName)
+    {
+        var rename = context.Transforms.CopyColumns(ImageToPackedMappingFactory.InputColumnName, imageColumnName).Fit(input);
+        var renamed = rename.Transform(input);
+        var map = context.Transforms.CustomMapping(new ImageToPackedMappingFactory().GetMapping(), ImageToPackedMappingFactory.ContractName).Fit(renamed);
+        var mapped = map.Transform(renamed);
+        var tidy = context.Transforms.CopyColumns(packedColumnName, ImageToPackedMappingFactory.OutputColumnName)
+            .Append(context.Transforms.DropColumns(ImageToPackedMappingFactory.InputColumnName, ImageToPackedMappingFactory.OutputColumnName))
+            .Fit(mapped);
+        return new TransformerChain<ITransformer>(rename, map, tidy);
+    }
+}
