@@ -46,26 +46,18 @@ public static class ImageColumnLayouts
             throw new ArgumentException($"The {role} image column '{columnName}' is not in the data; its columns are: {string.Join(", ", shape.Select(c => c.Name))}.");
         }
 
-        return column.ItemType is ImageDataViewType image ? MLImageOf(image, columnName, role)
+        return column.ItemType is ImageDataViewType ? ImageColumnLayout.MLImage
             : column.Kind == SchemaShape.Column.VectorKind.VariableVector && column.ItemType.RawType == typeof(float) ? ImageColumnLayout.Packed
             : throw Refusal(columnName, role, column.Kind == SchemaShape.Column.VectorKind.Vector ? $"a fixed-size vector of {column.ItemType}" : $"{column.ItemType}");
     }
 
     private static ImageColumnLayout Of(DataViewType type, string columnName, string role) => type switch
     {
-        ImageDataViewType image => MLImageOf(image, columnName, role),
+        ImageDataViewType => ImageColumnLayout.MLImage, // any size (LoadImages) or one size (ResizeImages)
         VectorDataViewType { ItemType: NumberDataViewType number, IsKnownSize: false } when number.RawType == typeof(float) => ImageColumnLayout.Packed,
         VectorDataViewType { IsKnownSize: true } vector => throw Refusal(columnName, role, $"a fixed-size vector {vector} (dimensions {string.Join(" x ", vector.Dimensions)})"),
         _ => throw Refusal(columnName, role, type.ToString() ?? type.GetType().Name),
     };
-
-    /// <summary>Images of any size (LoadImages, an MLImage property): a column typed with one size (ResizeImages)
-    /// cannot be read, because a persisted mapping's input type cannot carry the size.</summary>
-    private static ImageColumnLayout MLImageOf(ImageDataViewType image, string columnName, string role) => image.Height == 0 && image.Width == 0
-        ? ImageColumnLayout.MLImage
-        : throw new ArgumentException(
-            $"The {role} image column '{columnName}' holds images of one fixed size ({image}), as ResizeImages makes; this transform reads " +
-            "image columns of any size (LoadImages, an MLImage property). Deblur before ResizeImages, or resize the images before loading them.");
 
     private static ArgumentException Refusal(string columnName, string role, string holds) => new(
         $"The {role} image column '{columnName}' holds {holds}, which is not an image layout this transform reads. It reads ML.NET " +

@@ -1,5 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Image;
+using MLNet.Stripformer.Persistence;
 
 namespace MLNet.Stripformer.Imaging;
 
@@ -18,6 +20,17 @@ internal static class MLImageColumns
     /// <param name="packedColumnName">The packed column to add.</param>
     public static ITransformer ToPacked(MLContext context, IDataView input, string imageColumnName, string packedColumnName)
     {
+        if (input.Schema[imageColumnName].Type is ImageDataViewType { Height: > 0 } sized)
+        {
+            // One size (ResizeImages): ML.NET's own ExtractPixels reads it; the size goes along as a constant.
+            return context.Transforms.ExtractPixels(PlanesToPackedMappingFactory.PlanesColumnName, imageColumnName, scaleImage: 1f / 255)
+                .Append(ConstantTextColumn.Create(context, PlanesToPackedMappingFactory.SizeColumnName, FormattableString.Invariant($"{sized.Height},{sized.Width}")))
+                .Append(context.Transforms.CustomMapping(new PlanesToPackedMappingFactory().GetMapping(), PlanesToPackedMappingFactory.ContractName))
+                .Append(context.Transforms.CopyColumns(packedColumnName, PlanesToPackedMappingFactory.OutputColumnName))
+                .Append(context.Transforms.DropColumns(PlanesToPackedMappingFactory.PlanesColumnName, PlanesToPackedMappingFactory.SizeColumnName, PlanesToPackedMappingFactory.OutputColumnName))
+                .Fit(input);
+        }
+
         var rename = context.Transforms.CopyColumns(ImageToPackedMappingFactory.InputColumnName, imageColumnName).Fit(input);
         var renamed = rename.Transform(input);
         var map = context.Transforms.CustomMapping(new ImageToPackedMappingFactory().GetMapping(), ImageToPackedMappingFactory.ContractName).Fit(renamed);
