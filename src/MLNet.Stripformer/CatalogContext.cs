@@ -24,14 +24,14 @@ internal static class CatalogContext
                 $"Cannot find the ML.NET environment behind {catalog.GetType().Name}; this version of ML.NET is not supported.");
     }
 
-    /// <summary>Whether <c>MLContext.CancelExecution()</c> (public through Microsoft.ML.Experimental) was called on
-    /// the context behind <paramref name="environment"/> (an environment from <see cref="Of"/>): ML.NET keeps the flag
-    /// behind its internal <c>ICancelable</c>. False when it cannot be read.</summary>
-    public static bool IsCanceled(IHostEnvironment environment)
+    /// <summary>A check of whether <c>MLContext.CancelExecution()</c> (public through Microsoft.ML.Experimental) was
+    /// called on the context behind <paramref name="environment"/> (an environment from <see cref="Of"/>): ML.NET keeps
+    /// the flag behind its internal <c>ICancelable</c>, found here once. The check says false when it cannot be read.</summary>
+    public static Func<bool> CancelFlag(IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var cancelable = environment.GetType().GetInterfaces().FirstOrDefault(i => i.Name == "ICancelable");
-        return cancelable?.GetProperty("IsCanceled")?.GetValue(environment) is true;
+        var property = environment.GetType().GetInterfaces().FirstOrDefault(i => i.Name == "ICancelable")?.GetProperty("IsCanceled");
+        return property is null ? () => false : () => property.GetValue(environment) is true;
     }
 
     /// <summary>The environment's GPU settings (<c>MLContext.GpuDeviceId</c> and <c>FallbackToCpu</c>), which ML.NET

@@ -29,10 +29,10 @@ public sealed class CatalogContextTests
     public void The_cancel_flag_is_read_from_the_context()
     {
         var ml = new MLContext();
-        var environment = CatalogContext.Of(ml.Transforms);
-        Assert.False(CatalogContext.IsCanceled(environment));
+        var isCanceled = CatalogContext.CancelFlag(CatalogContext.Of(ml.Transforms));
+        Assert.False(isCanceled());
         Cancel(ml);
-        Assert.True(CatalogContext.IsCanceled(environment), "ML.NET moved its ICancelable.IsCanceled flag: update CatalogContext.IsCanceled.");
+        Assert.True(isCanceled(), "ML.NET moved its ICancelable.IsCanceled flag: update CatalogContext.CancelFlag.");
     }
 
     /// <summary><c>MLContext.CancelExecution()</c>, which ML.NET makes public only through Microsoft.ML.Experimental.</summary>

@@ -90,19 +90,30 @@ public sealed class TorchDeblurrer : IDisposable
         return planes;
     }
 
-    /// <summary>Adds a tile's output, weighted by the product of its row and column weights, into the image.</summary>
+    /// <summary>Adds a tile's output, weighted by the product of its row and column weights (the ONNX graph's mask,
+    /// computed once for the three channels), into the image.</summary>
     private static void AddWeighted(RgbImage result, float[] tile, int x0, int y0, int w, int h, float[] rowWeights, float[] columnWeights)
     {
+        var mask = new float[w * h];
+        for (int y = 0; y < h; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                mask[(y * w) + x] = rowWeights[y] * columnWeights[x];
+            }
+        }
+
         for (int c = 0; c < RgbImage.Channels; c++)
         {
             Span<float> target = result.Plane(c);
             for (int y = 0; y < h; y++)
             {
                 var source = tile.AsSpan(((c * h) + y) * w, w);
+                var weights = mask.AsSpan(y * w, w);
                 var destination = target.Slice(((y0 + y) * result.Width) + x0, w);
                 for (int x = 0; x < w; x++)
                 {
-                    destination[x] += source[x] * (rowWeights[y] * columnWeights[x]);
+                    destination[x] += source[x] * weights[x];
                 }
             }
         }

@@ -49,8 +49,7 @@ public sealed class StripformerTrainer : IEstimator<StripformerDeblurTransformer
 
         int seed = Options.Seed ?? ((IHostEnvironment)_context).Register(nameof(StripformerTrainer)).Rand.Next();
         var device = DeviceSelector.Resolve(Options.Device, context: _context);
-        var environment = CatalogContext.Of(_context.Transforms);
-        using var session = new TrainingSession(Options, seed, device, Log, () => CatalogContext.IsCanceled(environment));
+        using var session = new TrainingSession(Options, seed, device, Log, CatalogContext.CancelFlag(CatalogContext.Of(_context.Transforms)));
         var result = session.Run(input);
         var deblurrer = new TorchDeblurrer(session.DetachNetwork(), device, Tiling);
         return new StripformerDeblurTransformer(_context, deblurrer, Options.BlurredColumnName, OutputColumnName, result);

@@ -15,6 +15,7 @@ public sealed class SynthesizeBlurEstimator : IEstimator<SynthesizeBlurTransform
 {
     private readonly IHostEnvironment _environment;
     private const string PackedInputColumnName = "__stripformer_blur_packed_in";
+    private const string PackedOutputColumnName = "__stripformer_blur_packed_out";
 
     private readonly MLContext _inner = new();
     private readonly SynthesizeBlurOptions _options;
@@ -44,10 +45,9 @@ public sealed class SynthesizeBlurEstimator : IEstimator<SynthesizeBlurTransform
         {
             // ML.NET images: blur the packed twin (MLImageColumns), then back to an image column.
             var toPacked = MLImageColumns.ToPacked(_inner, input, _options.InputColumnName, PackedInputColumnName);
-            var rest = BuildChain(recipe, PackedInputColumnName, PackedToImageMappingFactory.InputColumnName)
-                .Append(_inner.Transforms.CustomMapping(new PackedToImageMappingFactory().GetMapping(), PackedToImageMappingFactory.ContractName))
-                .Append(_inner.Transforms.CopyColumns(_options.OutputColumnName, PackedToImageMappingFactory.OutputColumnName))
-                .Append(_inner.Transforms.DropColumns(PackedInputColumnName, PackedToImageMappingFactory.InputColumnName, PackedToImageMappingFactory.OutputColumnName));
+            var rest = BuildChain(recipe, PackedInputColumnName, PackedOutputColumnName)
+                .Append(MLImageColumns.FromPacked(_inner, PackedOutputColumnName, _options.OutputColumnName))
+                .Append(_inner.Transforms.DropColumns(PackedInputColumnName, PackedOutputColumnName));
             chain = new TransformerChain<ITransformer>(toPacked, rest.Fit(toPacked.Transform(input)));
         }
 

@@ -27,8 +27,7 @@ public static class ImageColumnLayouts
     public static ImageColumnLayout Of(DataViewSchema schema, string columnName, string role)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        var column = schema.GetColumnOrNull(columnName) ?? throw new ArgumentException(
-            $"The {role} image column '{columnName}' is not in the data; its columns are: {string.Join(", ", schema.Select(c => c.Name))}.");
+        var column = schema.GetColumnOrNull(columnName) ?? throw Missing(columnName, role, schema.Select(c => c.Name));
         return Of(column.Type, columnName, role);
     }
 
@@ -43,7 +42,7 @@ public static class ImageColumnLayouts
         var column = shape.FirstOrDefault(c => c.Name == columnName);
         if (column.Name is null)
         {
-            throw new ArgumentException($"The {role} image column '{columnName}' is not in the data; its columns are: {string.Join(", ", shape.Select(c => c.Name))}.");
+            throw Missing(columnName, role, shape.Select(c => c.Name));
         }
 
         return column.ItemType is ImageDataViewType ? ImageColumnLayout.MLImage
@@ -58,6 +57,9 @@ public static class ImageColumnLayouts
         VectorDataViewType { IsKnownSize: true } vector => throw Refusal(columnName, role, $"a fixed-size vector {vector} (dimensions {string.Join(" x ", vector.Dimensions)})"),
         _ => throw Refusal(columnName, role, type.ToString() ?? type.GetType().Name),
     };
+
+    private static ArgumentException Missing(string columnName, string role, IEnumerable<string> columns) =>
+        new($"The {role} image column '{columnName}' is not in the data; its columns are: {string.Join(", ", columns)}.");
 
     private static ArgumentException Refusal(string columnName, string role, string holds) => new(
         $"The {role} image column '{columnName}' holds {holds}, which is not an image layout this transform reads. It reads ML.NET " +

@@ -6,7 +6,8 @@ using MLNet.Stripformer.Persistence;
 namespace MLNet.Stripformer.Imaging;
 
 /// <summary>
-/// Adds the packed twin of an ML.NET image column, as fitted transformers that save and load with the model. The
+/// Between ML.NET image columns and the packed columns the transforms run on, as steps that save and load with the
+/// model. <see cref="ToPacked"/> is fitted step by step on the data: the
 /// steps are fitted one by one on the data: ML.NET 5.0.1 refuses a custom mapping of an image column inside an
 /// <c>EstimatorChain</c> ("expected Image, got Image": its schema-shape check of image types fails), while fitting
 /// the mapping on the data itself passes.
@@ -40,4 +41,15 @@ internal static class MLImageColumns
             .Fit(mapped);
         return new TransformerChain<ITransformer>(rename, map, tidy);
     }
+
+    /// <summary>An estimator adding <paramref name="imageColumnName"/>, the ML.NET image (8-bit, opaque) of the packed
+    /// <paramref name="packedColumnName"/>.</summary>
+    /// <param name="context">The context the steps are made with.</param>
+    /// <param name="packedColumnName">A packed image column.</param>
+    /// <param name="imageColumnName">The image column to add.</param>
+    public static IEstimator<ITransformer> FromPacked(MLContext context, string packedColumnName, string imageColumnName) =>
+        context.Transforms.CopyColumns(PackedToImageMappingFactory.InputColumnName, packedColumnName)
+            .Append(context.Transforms.CustomMapping(new PackedToImageMappingFactory().GetMapping(), PackedToImageMappingFactory.ContractName))
+            .Append(context.Transforms.CopyColumns(imageColumnName, PackedToImageMappingFactory.OutputColumnName))
+            .Append(context.Transforms.DropColumns(PackedToImageMappingFactory.InputColumnName, PackedToImageMappingFactory.OutputColumnName));
 }

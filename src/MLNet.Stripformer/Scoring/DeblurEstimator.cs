@@ -19,6 +19,9 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
     /// <summary>The packed twin of an ML.NET image input (a private column).</summary>
     private const string PackedInputColumnName = "__stripformer_deblur_packed_in";
 
+    /// <summary>The packed result before it becomes an ML.NET image (a private column).</summary>
+    private const string PackedOutputColumnName = "__stripformer_deblur_packed_out";
+
     private readonly MLContext _inner = new();
     private readonly IHostEnvironment _environment;
     private readonly string _output;
@@ -106,29 +109,20 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
         });
         var check = ConstantTextColumn.Create(_inner, FiniteImageMappingFactory.NameColumnName, _input)
             .Append(_inner.Transforms.CustomMapping(new FiniteImageMappingFactory().GetMapping(), FiniteImageMappingFactory.ContractName));
-        if (layout == ImageColumnLayout.Packed)
+        // ML.NET images run as their packed twins: made in front by FitChain, turned back into an image behind.
+        bool packed = layout == ImageColumnLayout.Packed;
+        IEstimator<ITransformer> chain = ColumnMappingChain.Build(
+            _inner.Transforms,
+            [(packed ? _input : PackedInputColumnName, FiniteImageMappingFactory.InputColumnName)],
+            check.Append(onnx),
+            [(DeblurGraph.OutputName, packed ? _output : PackedOutputColumnName)],
+            [FiniteImageMappingFactory.NameColumnName, DeblurGraph.InputName]);
+        if (!packed)
         {
-            return use(
-                ColumnMappingChain.Build(
-                    _inner.Transforms,
-                    [(_input, FiniteImageMappingFactory.InputColumnName)],
-                    check.Append(onnx),
-                    [(DeblurGraph.OutputName, _output)],
-                    [FiniteImageMappingFactory.NameColumnName, DeblurGraph.InputName]),
-                file);
+            chain = chain.Append(MLImageColumns.FromPacked(_inner, PackedOutputColumnName, _output))
+                .Append(_inner.Transforms.DropColumns(PackedInputColumnName, PackedOutputColumnName));
         }
 
-        // ML.NET images: to packed in front (fitted by FitChain), back to an image behind (both persistable custom mappings).
-        var toPacked = _inner.Transforms.CopyColumns(FiniteImageMappingFactory.InputColumnName, PackedInputColumnName);
-        var toImage = _inner.Transforms.CopyColumns(PackedToImageMappingFactory.InputColumnName, DeblurGraph.OutputName)
-            .Append(_inner.Transforms.CustomMapping(new PackedToImageMappingFactory().GetMapping(), PackedToImageMappingFactory.ContractName));
-        return use(
-            ColumnMappingChain.Build(
-                _inner.Transforms,
-                [],
-                toPacked.Append(check).Append(onnx).Append(toImage),
-                [(PackedToImageMappingFactory.OutputColumnName, _output)],
-                [PackedInputColumnName, FiniteImageMappingFactory.InputColumnName, FiniteImageMappingFactory.NameColumnName, DeblurGraph.InputName, DeblurGraph.OutputName, PackedToImageMappingFactory.InputColumnName]),
-            file);
+        return use(chain, file);
     }
 }
