@@ -68,8 +68,15 @@ public sealed class ResNet18Features : Module<Tensor, Tensor>
 
         var used = prefix.SelectMany(n => n.Input).ToHashSet(StringComparer.Ordinal);
         var weights = model.Initializers.Where(t => used.Contains(t.Name))
-            .ToDictionary(t => t.Name, t => torch.tensor(t.Floats(path), [.. t.Dims]).to(device), StringComparer.Ordinal);
+            .ToDictionary(t => t.Name, t => OnDevice(t.Floats(path), [.. t.Dims], device), StringComparer.Ordinal);
         return new ResNet18Features(prefix, weights, prefix[0].Input[0], output);
+    }
+
+    /// <summary>A weight on <paramref name="device"/>; the host copy is freed here, not by the finalizer mid-copy.</summary>
+    private static Tensor OnDevice(float[] values, long[] dims, Device device)
+    {
+        using var host = torch.tensor(values, dims);
+        return host.to(device);
     }
 
     /// <summary>The value after block <paramref name="blocks"/>: the output of the <c>Relu</c> that follows that

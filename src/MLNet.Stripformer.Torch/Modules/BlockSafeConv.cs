@@ -1,4 +1,5 @@
 using MLNet.Stripformer.Torch.Export;
+using MLNet.Stripformer.Torch.Runtime;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -27,8 +28,8 @@ internal sealed class BlockSafeConv : Module<Tensor, Tensor>, IOnnxEmitting
     {
         using (template)
         {
-            weight = new Parameter(templateWeight.detach().clone());
-            bias = new Parameter(templateBias.detach().clone());
+            weight = new Parameter(DetachedCopy.Of(templateWeight));
+            bias = new Parameter(DetachedCopy.Of(templateBias));
         }
 
         (_stride, _padding, _groups, _transposed) = (stride, padding, groups, transposed);

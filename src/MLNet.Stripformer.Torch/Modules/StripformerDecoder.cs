@@ -48,7 +48,7 @@ internal sealed class StripformerDecoder : Module<Tensor, Tensor, Tensor, Tensor
         using var noGrad = no_grad();
         foreach (var parameter in de_layer1_1.parameters())
         {
-            parameter.zero_();
+            parameter.zero_().Dispose(); // TorchSharp's zero_ returns a second handle to the parameter
         }
     }
 

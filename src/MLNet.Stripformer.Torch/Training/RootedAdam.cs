@@ -29,7 +29,8 @@ internal sealed class RootedAdam : Adam
             var oneMinusBeta2 = RootedScalars.Of(1 - beta2);
             foreach (var parameter in group.Parameters)
             {
-                if (parameter.grad is not { } grad)
+                using var grad = parameter.grad; // a new handle on each read
+                if (grad is null)
                 {
                     continue;
                 }
@@ -42,7 +43,8 @@ internal sealed class RootedAdam : Adam
                 state.exp_avg_sq.mul_(RootedScalars.Of(beta2)).addcmul_(grad, grad, oneMinusBeta2);
                 using var root = Math.Sqrt(biasCorrection2).ToScalar(); // changes every step: disposed, not cached
                 using var stepSize = (-options.LearningRate!.Value / biasCorrection1).ToScalar();
-                using var denominator = state.exp_avg_sq.sqrt().div_(root).add_(RootedScalars.Of(options.eps!.Value), RootedScalars.Of(1));
+                using var denominator = state.exp_avg_sq.sqrt();
+                denominator.div_(root).add_(RootedScalars.Of(options.eps!.Value), RootedScalars.Of(1));
                 parameter.addcdiv_(state.exp_avg, denominator, stepSize);
             }
         },

@@ -316,7 +316,7 @@ internal sealed class TrainingSession : IDisposable
     private void KeepBestWeights(StripformerNetwork network)
     {
         DisposeBestWeights();
-        _bestWeights = network.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
+        _bestWeights = network.state_dict().ToDictionary(p => p.Key, p => DetachedCopy.Of(p.Value));
     }
 
     private void DisposeBestWeights()

@@ -49,7 +49,8 @@ public class OfficialCheckpointTests
         var data = ml.Data.LoadFromEnumerable([new Row { Blurred = PackedImage.Pack(new RgbImage(30, 22, input.data<float>().ToArray())) }]);
         var scored = ml.Transforms.DeblurWithCheckpoint("Deblurred", "Blurred", path, new DeblurOptions { IntraOpThreads = 2 }).Fit(data).Transform(data);
         float[] actual = scored.GetColumn<float[]>("Deblurred").Single();
-        using var expected = ExportedNetworks.RunTorchTensor(source, input).clamp(0, 1);
+        using var scope = NewDisposeScope();
+        var expected = ExportedNetworks.RunTorchTensor(source, input).ClampTo(0, 1);
         Assert.True(ExportedNetworks.MaxAbsDifference(expected.contiguous().data<float>().ToArray(), actual[2..]) <= 1e-4f);
     }
 

@@ -33,6 +33,7 @@ public class DeblurTransformParityTests
     public void Deblur_transform_equals_torchsharp_on_images_of_different_sizes(string config, int tile)
     {
         using var network = ExportedNetworks.Perturbed(StripformerConfig.FromName(config), seed: 3);
+        using var scope = NewDisposeScope();
         var sizes = config == "seed" ? new[] { (251, 333), (17, 9), (40, 64) } : [(23, 30), (9, 14)];
         manual_seed(5);
         var inputs = sizes.Select(s => rand(1, 3, s.Item1, s.Item2)).ToList();
@@ -45,7 +46,7 @@ public class DeblurTransformParityTests
 
         for (int i = 0; i < inputs.Count; i++)
         {
-            using var expected = ExportedNetworks.RunTorchTensor(network, inputs[i]).clamp(0, 1);
+            var expected = ExportedNetworks.RunTorchTensor(network, inputs[i]).ClampTo(0, 1);
             float[] actual = outputs[i].Blurred;
             Assert.Equal(new float[] { sizes[i].Item1, sizes[i].Item2 }, actual[..2]);
             float difference = ExportedNetworks.MaxAbsDifference(expected.contiguous().data<float>().ToArray(), actual[2..]);
@@ -57,6 +58,7 @@ public class DeblurTransformParityTests
     private static float[] Pack(Tensor image)
     {
         int height = (int)image.shape[2], width = (int)image.shape[3];
-        return PackedImage.Pack(new RgbImage(width, height, image.contiguous().data<float>().ToArray()));
+        using var contiguous = image.contiguous();
+        return PackedImage.Pack(new RgbImage(width, height, contiguous.data<float>().ToArray()));
     }
 }

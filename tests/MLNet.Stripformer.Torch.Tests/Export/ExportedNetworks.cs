@@ -1,6 +1,7 @@
 using Microsoft.ML.OnnxRuntime;
 using DenseTensor = Microsoft.ML.OnnxRuntime.Tensors.DenseTensor<float>;
 using MLNet.Stripformer.Torch.Modules;
+using MLNet.Stripformer.Torch.Runtime;
 using static TorchSharp.torch;
 using Tensor = TorchSharp.torch.Tensor;
 
@@ -18,10 +19,10 @@ internal static class ExportedNetworks
         using var noGrad = no_grad();
         foreach (var parameter in network.parameters())
         {
+            using var scope = NewDisposeScope();
             // A tenth of the tensor's own spread (LayerNorm's ones and zeros get 0.1): realistic magnitudes.
             double spread = parameter.numel() > 1 ? parameter.std().item<float>() : 0;
-            using var noise = randn_like(parameter) * (spread > 0 ? 0.1 * spread : 0.1);
-            parameter.add_(noise);
+            parameter.add_(randn_like(parameter).Times(spread > 0 ? 0.1 * spread : 0.1), RootedScalars.Of(1));
         }
 
         return network;
@@ -29,8 +30,8 @@ internal static class ExportedNetworks
 
     public static float[] RunTorch(StripformerNetwork network, Tensor input)
     {
-        using var output = RunTorchTensor(network, input);
-        return output.contiguous().data<float>().ToArray();
+        using var scope = NewDisposeScope();
+        return RunTorchTensor(network, input).contiguous().data<float>().ToArray();
     }
 
     public static Tensor RunTorchTensor(StripformerNetwork network, Tensor input)
@@ -41,7 +42,8 @@ internal static class ExportedNetworks
 
     public static float[] RunOnnx(InferenceSession session, Tensor input, string inputName = "input")
     {
-        var tensor = new DenseTensor(input.contiguous().data<float>().ToArray(), input.shape.Select(d => (int)d).ToArray());
+        using var contiguous = input.contiguous();
+        var tensor = new DenseTensor(contiguous.data<float>().ToArray(), input.shape.Select(d => (int)d).ToArray());
         using var results = session.Run([NamedOnnxValue.CreateFromTensor(inputName, tensor)]);
         return results.First().AsEnumerable<float>().ToArray();
     }

@@ -34,8 +34,9 @@ public class ResNet18FeaturesTests
     public void Features_have_a_quarter_of_the_resolution_and_pass_gradients_to_the_input()
     {
         using var network = ResNet18Features.Load(ModelPath, CPU);
-        using var input = rand(1, 3, 64, 96, requires_grad: true);
-        using var features = network.forward(input);
+        using var scope = NewDisposeScope();
+        var input = rand(1, 3, 64, 96, requires_grad: true);
+        var features = network.forward(input);
         Assert.Equal(new long[] { 1, 64, 16, 24 }, features.shape);
         features.sum().backward();
         Assert.True(input.grad!.abs().sum().item<float>() > 0);

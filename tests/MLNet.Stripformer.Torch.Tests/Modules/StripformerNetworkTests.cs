@@ -27,8 +27,9 @@ public class StripformerNetworkTests
         network.StartAtIdentity();
         network.eval();
         using var noGrad = no_grad();
-        using var input = rand(2, 3, height, width);
-        using var output = network.forward(input);
+        using var scope = NewDisposeScope();
+        var input = rand(2, 3, height, width);
+        var output = network.forward(input);
         Assert.True(output.eq(input).all().item<bool>(), "the output differs from the input");
         Assert.Contains(network.parameters(), p => p.abs().sum().item<float>() > 0);
     }
@@ -43,8 +44,9 @@ public class StripformerNetworkTests
         using var network = new StripformerNetwork(StripformerConfig.Seed);
         network.eval();
         using var noGrad = no_grad();
-        using var input = rand(1, 3, height, width);
-        using var output = network.forward(input);
+        using var scope = NewDisposeScope();
+        var input = rand(1, 3, height, width);
+        var output = network.forward(input);
         Assert.Equal(new long[] { 1, 3, height, width }, output.shape);
         Assert.False(output.isnan().any().item<bool>());
     }

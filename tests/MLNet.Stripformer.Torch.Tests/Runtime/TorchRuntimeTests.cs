@@ -10,8 +10,9 @@ public class TorchRuntimeTests
     {
         TorchRuntime.Initialize();
         Assert.NotNull(TorchRuntime.Description);
-        using var x = torch.ones(3, 3, requires_grad: true);
-        using var y = (x * x).sum();
+        using var scope = torch.NewDisposeScope();
+        var x = torch.ones(3, 3, requires_grad: true);
+        var y = x.mul(x).sum();
         y.backward();
         Assert.Equal(2f, x.grad!.mean().item<float>());
     }

@@ -21,7 +21,8 @@ public sealed class UninitialisedMemoryTests
     public void The_suite_runs_with_junk_filled_cpu_memory()
     {
         Assert.Equal(CpuMemoryFill.Junk, TorchRuntime.CpuMemoryFill);
-        using var fresh = empty(1024);
+        using var scope = NewDisposeScope();
+        var fresh = empty(1024);
         Assert.Equal(1024, fresh.isnan().sum().item<long>());
     }
 
@@ -57,7 +58,7 @@ public sealed class UninitialisedMemoryTests
             using var scope = NewDisposeScope();
             var input = rand(2, inputChannels, 20, 20, dtype: dtype).requires_grad_(true);
             long[] weightShape = transposed ? [inputChannels, outputChannels, 4, 4] : [outputChannels, inputChannels / groups, 3, 3];
-            var weight = (randn(weightShape, dtype: dtype) * 0.2).detach().requires_grad_(true);
+            var weight = randn(weightShape, dtype: dtype).Times(0.2).detach().requires_grad_(true);
             var bias = rand(outputChannels, dtype: dtype).requires_grad_(true);
             Tensor Convolve(Tensor x, Tensor w, Tensor b) => transposed
                 ? (x.dtype == ScalarType.Float64 ? functional.conv_transpose2d(x, w, b, strides: [2, 2], padding: [1, 1]) : ChannelBlocks.ConvTranspose2d(x, w, b, 2, 1))
@@ -65,13 +66,13 @@ public sealed class UninitialisedMemoryTests
 
             var output = Convolve(input, weight, bias);
             var upstream = rand(output.shape, dtype: dtype);
-            (output * upstream).sum().backward();
+            output.mul(upstream).sum().backward();
 
             // The reference: the same convolution in float64, which runs outside oneDNN.
             var input64 = input.detach().to(ScalarType.Float64).requires_grad_(true);
             var weight64 = weight.detach().to(ScalarType.Float64).requires_grad_(true);
             var output64 = Convolve(input64, weight64, bias.detach().to(ScalarType.Float64));
-            (output64 * upstream.to(ScalarType.Float64)).sum().backward();
+            output64.mul(upstream.to(ScalarType.Float64)).sum().backward();
 
             double tolerance = dtype == ScalarType.Float32 ? 1e-4 : 0.05;
             Assert.True(input.grad!.isfinite().all().item<bool>(), $"{dtype}: non-finite input gradient");
@@ -94,7 +95,7 @@ public sealed class UninitialisedMemoryTests
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var input = rand(2, channels, 15, 11);
-        var weight = randn(channels, channels, 3, 3) * 0.2;
+        var weight = randn(channels, channels, 3, 3).Times(0.2);
         var bias = rand(channels);
 
         Assert.False(functional.conv2d(input, weight, bias, padding: [1, 1]).isfinite().all().item<bool>());
@@ -113,10 +114,10 @@ public sealed class UninitialisedMemoryTests
         using var features = ResNet18Features.Load(ResNet18Features.FindPackagedModel()!, CPU);
         using var scope = NewDisposeScope();
         var sharp = rand(2, 3, 32, 32);
-        var blurred = sharp + (0.05 * randn(2, 3, 32, 32));
+        var blurred = sharp.Plus(randn(2, 3, 32, 32).Times(0.05));
         var restored = network.forward(blurred);
-        var loss = CharbonnierLoss.Compute(restored, sharp) + (0.05 * EdgeLoss.Compute(restored, sharp))
-            + (0.0005 * ContrastiveLoss.Compute(features, restored, sharp, blurred)) + functional.mse_loss(restored, sharp);
+        var loss = CharbonnierLoss.Compute(restored, sharp).Plus(EdgeLoss.Compute(restored, sharp).Times(0.05))
+            .Plus(ContrastiveLoss.Compute(features, restored, sharp, blurred).Times(0.0005)).Plus(functional.mse_loss(restored, sharp));
         loss.backward();
 
         var parameters = network.named_parameters().ToList();

@@ -35,7 +35,7 @@ public class TorchDeblurrerTests
         {
             foreach (var parameter in network.parameters())
             {
-                parameter.zero_();
+                parameter.zero_().Dispose();
             }
         }
 

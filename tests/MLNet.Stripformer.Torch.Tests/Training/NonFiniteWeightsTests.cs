@@ -23,6 +23,7 @@ public class NonFiniteWeightsTests
         using var dir = new TempDirectory();
         using var network = new StripformerNetwork(TorchReferences.Tiny());
         using (no_grad())
+        using (NewDisposeScope())
         {
             network.named_parameters().Single(p => p.name == "decoder.de_layer1_1.0.bias").parameter[1] = value;
         }
