@@ -64,6 +64,7 @@ public static class ImageColumnLayouts
     private static ArgumentException Refusal(string columnName, string role, string holds) => new(
         $"The {role} image column '{columnName}' holds {holds}, which is not an image layout this transform reads. It reads ML.NET " +
         "images (LoadImages, ResizeImages, an MLImage property) or packed images (a variable-size vector of Single [height, width, " +
-        "R..., G..., B...] in [0, 1], from LoadImagesFromDirectory). ExtractPixels output cannot be read back into an image: give " +
-        "this transform the image column that ExtractPixels was applied to.");
+        "R..., G..., B...] in [0, 1], from LoadImagesFromDirectory). For ExtractPixels output, add " +
+        $"mlContext.Transforms.PixelsToImage(\"{columnName}Image\", \"{columnName}\", ...) with the options ExtractPixels was given, " +
+        "and give this transform that image column.");
 }

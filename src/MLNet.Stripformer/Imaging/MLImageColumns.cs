@@ -7,8 +7,7 @@ namespace MLNet.Stripformer.Imaging;
 
 /// <summary>
 /// Between ML.NET image columns and the packed columns the transforms run on, as steps that save and load with the
-/// model. <see cref="ToPacked"/> is fitted step by step on the data: the
-/// steps are fitted one by one on the data: ML.NET 5.0.1 refuses a custom mapping of an image column inside an
+/// model. <see cref="ToPacked"/> fits its steps one by one on the data: ML.NET 5.0.1 refuses a custom mapping of an image column inside an
 /// <c>EstimatorChain</c> ("expected Image, got Image": its schema-shape check of image types fails), while fitting
 /// the mapping on the data itself passes.
 /// </summary>

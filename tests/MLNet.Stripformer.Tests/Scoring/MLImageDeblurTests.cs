@@ -52,24 +52,6 @@ public sealed class MLImageDeblurTests
     }
 
     [Fact]
-    public void ExtractPixels_output_is_refused_at_fit_naming_the_column_and_the_layouts_read()
-    {
-        var ml = new MLContext(seed: 1);
-        var files = ml.Data.LoadFromEnumerable([new PathRow { Path = "python3-skimage__grass.png" }]);
-        var pixels = ml.Transforms.LoadImages("Image", Path.Combine(TestPaths.Samples, "photos"), nameof(PathRow.Path))
-            .Append(ml.Transforms.ResizeImages("Image", 32, 32))
-            .Append(ml.Transforms.ExtractPixels("Pixels", "Image"))
-            .Fit(files).Transform(files);
-
-        var estimator = ml.Transforms.Deblur("Deblurred", "Pixels");
-        string message = Assert.Throws<ArgumentException>(() => estimator.Fit(pixels)).Message;
-        Assert.Contains("'Pixels'", message, StringComparison.Ordinal);
-        Assert.Contains("fixed-size vector", message, StringComparison.Ordinal);
-        Assert.Contains("LoadImages", message, StringComparison.Ordinal);
-        Assert.Contains("ExtractPixels", message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void A_fixed_size_image_column_from_ResizeImages_is_deblurred_and_the_model_saves_and_loads()
     {
         var ml = new MLContext(seed: 1);
