@@ -1,6 +1,7 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using MLNet.Stripformer.Imaging;
+using MLNet.Stripformer.Scoring;
 
 namespace MLNet.Stripformer.Cli;
 
@@ -10,12 +11,13 @@ internal static class OnnxProfile
 {
     public static void Write(OnnxModelChoice model, RgbImage image, int? threads, string tracePath)
     {
-        var options = new SessionOptions { EnableProfiling = true, ProfileOutputPathPrefix = Path.Combine(Path.GetTempPath(), "stripformer-profile") };
-        if (threads is { } count)
+        using var options = new SessionOptions
         {
-            options.IntraOpNumThreads = count;
-            options.InterOpNumThreads = 1;
-        }
+            EnableProfiling = true,
+            ProfileOutputPathPrefix = Path.Combine(Path.GetTempPath(), "stripformer-profile"),
+            IntraOpNumThreads = new DeblurOptions { IntraOpThreads = threads }.ResolvedIntraOpThreads, // as Deblur runs it
+            InterOpNumThreads = 1,
+        };
 
         using var session = new InferenceSession(model.ReadAllBytes(), options);
         string input = session.InputMetadata.Keys.Single();

@@ -183,23 +183,21 @@ public static class TorchRuntime
     {
         byte[] bytes = File.ReadAllBytes(original);
         string key = Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
-        string directory = Path.Combine(CacheRoot(options), key);
-        string target = Path.Combine(directory, "libLibTorchSharp.so");
-        if (File.Exists(target) && new FileInfo(target).Length == bytes.Length)
-        {
-            return target;
-        }
-
         if (ElfVersionPatcher.MakeWeak(bytes, WeakVersion) == 0)
         {
             attempts.Add($"{original} does not require {WeakVersion}, so there is nothing to patch");
             return original;
         }
 
-        Directory.CreateDirectory(directory);
-        string temporary = Path.Combine(directory, $".libLibTorchSharp.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, target, overwrite: true);
+        // The copy is used only when its content is exactly the patch made here (a planted or damaged file of the
+        // right length is replaced), and it is written atomically.
+        string target = Path.Combine(CacheRoot(options), key, "libLibTorchSharp.so");
+        if (!PrivateCache.Holds(target, bytes))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            PrivateCache.Store(target, bytes);
+        }
+
         return target;
     }
 

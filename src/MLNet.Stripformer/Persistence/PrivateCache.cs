@@ -112,6 +112,22 @@ public static class PrivateCache
         AtomicFile.WriteAllText(path + ".sha256", Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
+    /// <summary>Whether a file exists and holds exactly <paramref name="expected"/> (compared by SHA-256): for an
+    /// entry whose content can be recomputed cheaply, this trusts nothing stored beside it.</summary>
+    /// <param name="path">The entry's path.</param>
+    /// <param name="expected">The content it must have.</param>
+    public static bool Holds(string path, byte[] expected)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        if (!File.Exists(path) || new FileInfo(path).Length != expected.Length)
+        {
+            return false;
+        }
+
+        using var stream = File.OpenRead(path);
+        return SHA256.HashData(stream).AsSpan().SequenceEqual(SHA256.HashData(expected));
+    }
+
     /// <summary>Whether an entry exists and its bytes have the SHA-256 recorded beside it when it was stored.</summary>
     /// <param name="path">The entry's path.</param>
     public static bool Verifies(string path)

@@ -43,7 +43,7 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
         _model = DeblurModelCheck.Read(model, source);
 
         // Built once: GetOutputSchema and every Fit use the same wrapped graph (serialising it copies the weights).
-        _wrapped = new(() => WrappedModelFile.Write(DeblurGraph.Build(_model, _options.TileSize, _options.TileOverlap)));
+        _wrapped = new(() => WrappedModelFile.For(model, _options.TileSize, _options.TileOverlap, () => DeblurGraph.Build(_model, _options.TileSize, _options.TileOverlap)));
     }
 
     /// <summary>The model's metadata (configuration, input range, project version).</summary>
@@ -90,7 +90,7 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
     /// <summary>Builds the chain (copy the input to a private name, refuse non-finite samples, ML.NET's ONNX
     /// transform, copy the result out, drop the private columns) and uses it. ML.NET's ONNX transform reads the model from a file,
     /// and reads that file again when the model is saved, so the wrapped model stays in a content-named file under
-    /// the temporary directory (see <see cref="WrappedModelFile"/>).</summary>
+    /// the user's private cache (see <see cref="WrappedModelFile"/>).</summary>
     private T WithChain<T>(int? device, bool fallback, ImageColumnLayout layout, Func<IEstimator<ITransformer>, WrappedModelFile, T> use)
     {
         var file = _wrapped.Value;
@@ -104,7 +104,7 @@ public sealed class DeblurEstimator : IEstimator<DeblurTransformer>
             OutputColumns = [DeblurGraph.OutputName],
             GpuDeviceId = device,
             FallbackToCpu = fallback,
-            IntraOpNumThreads = _options.IntraOpThreads,
+            IntraOpNumThreads = _options.ResolvedIntraOpThreads,
             InterOpNumThreads = _options.InterOpThreads,
         });
         var check = ConstantTextColumn.Create(_inner, FiniteImageMappingFactory.NameColumnName, _input)

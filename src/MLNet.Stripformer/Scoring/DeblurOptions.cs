@@ -18,7 +18,10 @@ public sealed class DeblurOptions
     /// <c>FallbackToCpu</c> applies to its <c>GpuDeviceId</c>.</summary>
     public bool FallbackToCpu { get; set; } = true;
 
-    /// <summary>Threads ONNX Runtime uses inside one operator; null lets ONNX Runtime choose (all cores).</summary>
+    /// <summary>Threads ONNX Runtime uses inside one operator; null uses every CPU this process may run on
+    /// (<see cref="Environment.ProcessorCount"/>, which honours its affinity mask and container CPU limit). ONNX
+    /// Runtime's own default (what ML.NET asks for when given no count) is the number of physical cores as CPUID
+    /// reports them, which virtual machines misreport: it ran one thread on a 2-vCPU VM, at half the speed.</summary>
     public int? IntraOpThreads { get; set; }
 
     /// <summary>Threads ONNX Runtime uses to run independent operators in parallel; null lets ONNX Runtime choose.</summary>
@@ -32,6 +35,9 @@ public sealed class DeblurOptions
     /// <summary>Pixels that neighbouring tiles share; their outputs are blended across the overlap. Default 32.</summary>
     public int TileOverlap { get; set; } = DefaultTileOverlap;
 
+    /// <summary>The intra-op thread count a session is made with: <see cref="IntraOpThreads"/>, else every CPU.</summary>
+    internal int ResolvedIntraOpThreads => IntraOpThreads ?? Environment.ProcessorCount;
+
     /// <summary>Throws an <see cref="ArgumentOutOfRangeException"/> naming the first invalid option.</summary>
     public void Validate()
     {
@@ -43,7 +49,7 @@ public sealed class DeblurOptions
         if (IntraOpThreads is < 1 || InterOpThreads is < 1)
         {
             throw new ArgumentOutOfRangeException(
-                IntraOpThreads is < 1 ? nameof(IntraOpThreads) : nameof(InterOpThreads), "Thread counts must be 1 or more (or null for ONNX Runtime's default).");
+                IntraOpThreads is < 1 ? nameof(IntraOpThreads) : nameof(InterOpThreads), "Thread counts must be 1 or more (or null: every CPU for IntraOpThreads, ONNX Runtime's default for InterOpThreads).");
         }
 
         TilePlan.Validate(TileSize, TileOverlap, nameof(TileSize), nameof(TileOverlap));

@@ -10,16 +10,32 @@ public class PrivateCacheTests
     public void A_planted_or_damaged_entry_of_the_right_length_is_not_used_but_made_again()
     {
         byte[] model = DefaultDeblurModel.ReadAllBytes();
-        var file = WrappedModelFile.Write(model);
+        var file = WrappedModelFile.For(model, 0, 0, () => model);
         Assert.Equal(model, File.ReadAllBytes(file.Path));
 
         byte[] planted = new byte[model.Length];
         File.WriteAllBytes(file.Path, planted); // same length, other content
         Assert.False(PrivateCache.Verifies(file.Path));
 
-        var again = WrappedModelFile.Write(model);
+        var again = WrappedModelFile.For(model, 0, 0, () => model);
         Assert.Equal(file.Path, again.Path);
         Assert.Equal(model, File.ReadAllBytes(again.Path));
+    }
+
+    [Fact]
+    public void A_recomputable_entry_is_trusted_only_when_its_content_is_exactly_the_expected_bytes()
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(PrivateCache.Folder(dir.Path, "native"), "libLibTorchSharp.so");
+        byte[] patched = [1, 2, 3, 4, 5];
+        Assert.False(PrivateCache.Holds(path, patched)); // missing
+
+        File.WriteAllBytes(path, [1, 2, 3, 4, 6]); // planted: the right length, other content
+        File.WriteAllText(path + ".sha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))));
+        Assert.False(PrivateCache.Holds(path, patched)); // a hash stored beside it is not trusted
+
+        PrivateCache.Store(path, patched);
+        Assert.True(PrivateCache.Holds(path, patched));
     }
 
     [Fact]
