@@ -12,8 +12,10 @@ namespace MLNet.Stripformer.Cli.Commands;
 /// <summary>
 /// <c>stripformer deblur INPUT OUTPUT [--model FILE.onnx] [--tile N] [--device cpu|cuda|auto]</c>: deblurs files or
 /// directories through the ML.NET Deblur transform (ONNX Runtime), or with <c>--checkpoint</c> through TorchSharp,
-/// writing PNGs of the input's size. Each output is written atomically; an image that fails is reported and the
-/// others go on, so nothing already written is lost.
+/// writing PNGs of the input's size. Directories may be taken recursively (the output tree mirrors the input's), from a
+/// list, and without the images already done; decoding, scoring and encoding overlap (<see cref="DeblurPipeline"/>).
+/// Each output is written atomically; an image that fails is reported and the others go on, so nothing already
+/// written is lost.
 /// </summary>
 internal static class DeblurCommand
 {
@@ -29,10 +31,23 @@ internal static class DeblurCommand
         var tile = new Option<int>("--tile") { Description = "Tile side for large images; 0 = whole images.", DefaultValueFactory = _ => DeblurOptions.DefaultTileSize };
         var overlap = new Option<int>("--overlap") { Description = "Pixels shared by neighbouring tiles.", DefaultValueFactory = _ => DeblurOptions.DefaultTileOverlap };
         var threads = new Option<int?>("--threads") { Description = "CPU threads for ONNX Runtime (default: all cores)." };
-        var command = new Command("deblur", "Deblur images with an ONNX Stripformer (or a checkpoint).") { input, output, model, checkpoint, config, outputMode, device, tile, overlap, threads };
+        var recursive = new Option<bool>("--recursive") { Description = "Take the images of INPUT's subdirectories too; the output tree mirrors INPUT's." };
+        var skipExisting = new Option<bool>("--skip-existing") { Description = "Leave out the images whose output exists (outputs are written whole or not at all, so a rerun after a kill finishes the rest)." };
+        var filesFrom = new Option<string?>("--files-from") { Description = "Take only the images this text file lists, one path per line, relative to INPUT (a directory); '#' starts a comment." };
+        var command = new Command("deblur", "Deblur images with an ONNX Stripformer (or a checkpoint).") { input, output, model, checkpoint, config, outputMode, device, tile, overlap, threads, recursive, skipExisting, filesFrom };
         CommandRunner.SetAction(command, context, (r, cancellationToken) =>
         {
-            var plan = ImageJobPlan.Create(r.GetValue(input)!, r.GetValue(output)!, [string.Empty]);
+            var plan = ImageJobPlan.Create(r.GetValue(input)!, r.GetValue(output)!, [string.Empty], new JobSelection(r.GetValue(recursive), r.GetValue(filesFrom), r.GetValue(skipExisting)));
+            if (plan.Skipped > 0)
+            {
+                context.Error.WriteLine($"Skipping {plan.Skipped} image(s) whose output exists.");
+            }
+
+            if (plan.Jobs.Count == 0)
+            {
+                context.Console.WriteLine("Nothing to do: every output exists.");
+                return 0;
+            }
             Func<RgbImage, string, RgbImage> deblur;
             IDisposable owner;
             string description;
@@ -58,24 +73,8 @@ internal static class DeblurCommand
             using (owner)
             {
                 context.Error.WriteLine(description);
-                var failures = new List<string>();
-                ConsoleProgress.Run(context.Console, "Deblurring", plan.Jobs.Count, step =>
-                {
-                    foreach (var job in plan.Jobs)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        try
-                        {
-                            ImageEncoder.Save(deblur(ImageDecoder.Decode(job.Input), job.Input), job.Output);
-                        }
-                        catch (Exception e) when (e is not OperationCanceledException)
-                        {
-                            failures.Add($"{job.Input}: {e.Message.ReplaceLineEndings(" ")}");
-                        }
-
-                        step();
-                    }
-                });
+                IReadOnlyList<string> failures = [];
+                ConsoleProgress.Run(context.Console, "Deblurring", plan.Jobs.Count, step => failures = DeblurPipeline.Run(plan.Jobs, deblur, step, cancellationToken));
                 context.Console.WriteLine($"Wrote {plan.Jobs.Count - failures.Count} deblurred image(s).");
                 foreach (string failure in failures)
                 {

@@ -60,6 +60,51 @@ internal static class AtomicFile
         });
     }
 
+    /// <summary>Deletes the temporaries that a process which ended mid-write (killed, power lost) left beside
+    /// <paramref name="path"/>: those of this naming whose process is no longer running.</summary>
+    /// <param name="path">The target file.</param>
+    /// <returns>How many were deleted.</returns>
+    public static int RemoveStaleTemporaries(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string? directory = Path.GetDirectoryName(full);
+        if (directory is null || !Directory.Exists(directory))
+        {
+            return 0;
+        }
+
+        string prefix = $".{Path.GetFileName(full)}.";
+        int removed = 0;
+        foreach (string temporary in Directory.EnumerateFiles(directory, prefix + "*.tmp"))
+        {
+            string[] parts = Path.GetFileName(temporary)[prefix.Length..].Split('.');
+            if (parts.Length == 3 && int.TryParse(parts[0], out int pid) && !IsRunning(pid))
+            {
+                TryDelete(temporary);
+                removed += File.Exists(temporary) ? 0 : 1;
+            }
+        }
+
+        return removed;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false; // no such process
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private static string Unwritten(string path, Exception ex) =>
         $"Could not write '{path}' ({ex.Message}); {(File.Exists(path) ? "the previous file is unchanged" : "nothing was written")}.";
 
