@@ -45,7 +45,7 @@ internal static class CommandRunner
             return OptionFlags.Describe(argument, message);
         }
 
-        return ex is IOException or UnauthorizedAccessException or FormatException or NotSupportedException
+        return ex is IOException or InvalidDataException or UnauthorizedAccessException or FormatException or NotSupportedException
             or MLNet.Stripformer.Imaging.ImageLoadException or InvalidOperationException or DirectoryNotFoundException or FileNotFoundException
             ? message
             : $"{ex.GetType().Name}: {message}";

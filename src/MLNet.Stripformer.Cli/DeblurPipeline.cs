@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using MLNet.Stripformer.Imaging;
+using MLNet.Stripformer.Scoring;
 
 namespace MLNet.Stripformer.Cli;
 
@@ -7,15 +8,20 @@ namespace MLNet.Stripformer.Cli;
 /// Deblurs a list of jobs with decoding, scoring and encoding overlapped: a reader thread decodes ahead, the
 /// calling thread scores (one prediction engine, used by one thread), a writer thread encodes and renames each
 /// output into place. The queues between them hold two images each, so memory stays flat however many images there
-/// are. An image that fails is reported and the others go on; cancellation stops taking new images, and the images
-/// already deblurred are still written (each atomically, so a kill leaves no partial output).
+/// are. Progress moves with each tile of each image. An image that fails is reported and the others go on;
+/// cancellation stops between tiles, and the images already deblurred are still written (each atomically, so a
+/// kill leaves no partial output).
 /// </summary>
 internal static class DeblurPipeline
 {
     private const int QueueLength = 2;
 
     /// <summary>Runs the jobs; returns one line per failed image ("input: reason"), in job order.</summary>
-    public static IReadOnlyList<string> Run(IReadOnlyList<ImageJob> jobs, Func<RgbImage, string, RgbImage> deblur, Action imageDone, CancellationToken cancellationToken)
+    /// <param name="jobs">The images and their outputs.</param>
+    /// <param name="deblur">Deblurs an image (its path given for messages), reporting its tiles.</param>
+    /// <param name="advance">Moves the progress by a fraction of an image.</param>
+    /// <param name="cancellationToken">Stops between tiles and images.</param>
+    public static IReadOnlyList<string> Run(IReadOnlyList<ImageJob> jobs, Func<RgbImage, string, IProgress<TileProgress>, RgbImage> deblur, Action<double> advance, CancellationToken cancellationToken)
     {
         var decoded = Channel.CreateBounded<Item>(QueueLength);
         var deblurred = Channel.CreateBounded<Item>(QueueLength);
@@ -51,7 +57,6 @@ internal static class DeblurPipeline
                 }
 
                 failures[item.Index] = item.Failure;
-                imageDone();
             }
         });
 
@@ -61,9 +66,14 @@ internal static class DeblurPipeline
             {
                 if (item.Image is { } image)
                 {
-                    var result = Attempt(item.Index, () => deblur(image, jobs[item.Index].Input));
+                    var tiles = new SynchronousProgress<TileProgress>(p => advance(1.0 / p.Total));
+                    var result = Attempt(item.Index, () => deblur(image, jobs[item.Index].Input, tiles));
                     item.Image = result.Image;
                     item.Failure = result.Failure;
+                }
+                else
+                {
+                    advance(1); // not decoded: nothing to deblur
                 }
 
                 deblurred.Writer.WriteAsync(item).AsTask().GetAwaiter().GetResult();

@@ -11,7 +11,8 @@ namespace MLNet.Stripformer.Cli.Commands;
 
 /// <summary>
 /// <c>stripformer deblur INPUT OUTPUT [--model FILE.onnx] [--tile N] [--device cpu|cuda|auto]</c>: deblurs files or
-/// directories through the ML.NET Deblur transform (ONNX Runtime), or with <c>--checkpoint</c> through TorchSharp,
+/// directories with the library's <see cref="ImageDeblurrer"/> (ONNX Runtime, tiled as the ML.NET Deblur transform
+/// tiles, progress per tile), or with <c>--checkpoint</c> through TorchSharp,
 /// writing PNGs of the input's size. Directories may be taken recursively (the output tree mirrors the input's), from a
 /// list, and without the images already done; decoding, scoring and encoding overlap (<see cref="DeblurPipeline"/>).
 /// Each output is written atomically; an image that fails is reported and the others go on, so nothing already
@@ -48,7 +49,7 @@ internal static class DeblurCommand
                 context.Console.WriteLine("Nothing to do: every output exists.");
                 return 0;
             }
-            Func<RgbImage, string, RgbImage> deblur;
+            Func<RgbImage, string, IProgress<TileProgress>, RgbImage> deblur;
             IDisposable owner;
             string description;
             if (r.GetValue(checkpoint) is { } path)
@@ -62,19 +63,20 @@ internal static class DeblurCommand
                 var torchDevice = DeviceSelector.Resolve(r.GetValue(device)!.ToLowerInvariant() switch { "cpu" => ComputeDevice.Cpu, "cuda" => ComputeDevice.Cuda, _ => ComputeDevice.Auto });
                 network.to(torchDevice);
                 var torch = new TorchDeblurrer(network, torchDevice, new TilingOptions(r.GetValue(tile), r.GetValue(overlap)));
-                (deblur, owner, description) = ((image, _) => torch.Deblur(image), torch, $"TorchSharp on {torchDevice.type}");
+                (deblur, owner, description) = ((image, _, tiles) => torch.Deblur(image, tiles, cancellationToken), torch, $"TorchSharp on {torchDevice.type}");
             }
             else
             {
-                var onnx = new OnnxDeblurrer(OnnxModelChoice.Resolve(r.GetValue(model), r.GetValue(config), r.GetValue(outputMode)), OnnxDeviceChoice.Options(r.GetValue(device)!, r.GetValue(threads), r.GetValue(tile), r.GetValue(overlap)));
-                (deblur, owner, description) = (onnx.Deblur, onnx, onnx.Provider);
+                var choice = OnnxModelChoice.Resolve(r.GetValue(model), r.GetValue(config), r.GetValue(outputMode));
+                var onnx = new ImageDeblurrer(choice.ReadAllBytes(), r.GetValue(model) ?? choice.Name, OnnxDeviceChoice.Options(r.GetValue(device)!, r.GetValue(threads), r.GetValue(tile), r.GetValue(overlap)));
+                (deblur, owner, description) = ((image, _, tiles) => onnx.Deblur(image, tiles, cancellationToken), onnx, onnx.Provider);
             }
 
             using (owner)
             {
                 context.Error.WriteLine(description);
                 IReadOnlyList<string> failures = [];
-                ConsoleProgress.Run(context.Console, "Deblurring", plan.Jobs.Count, step => failures = DeblurPipeline.Run(plan.Jobs, deblur, step, cancellationToken));
+                ConsoleProgress.RunFractional(context.Console, "Deblurring", plan.Jobs.Count, advance => failures = DeblurPipeline.Run(plan.Jobs, deblur, advance, cancellationToken));
                 context.Console.WriteLine($"Wrote {plan.Jobs.Count - failures.Count} deblurred image(s).");
                 foreach (string failure in failures)
                 {

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using MLNet.Stripformer.Imaging;
 using MLNet.Stripformer.Persistence;
 using TorchSharp;
 
@@ -194,8 +195,7 @@ public static class TorchRuntime
         string target = Path.Combine(CacheRoot(options), key, "libLibTorchSharp.so");
         if (!PrivateCache.Holds(target, bytes))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            PrivateCache.Store(target, bytes);
+            AtomicFile.Write(target, stream => stream.Write(bytes));
         }
 
         return target;

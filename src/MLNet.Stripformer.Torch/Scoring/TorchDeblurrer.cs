@@ -33,36 +33,21 @@ public sealed class TorchDeblurrer : IDisposable
 
     /// <summary>Deblurs one image in the tiles of <see cref="TilePlan"/>; the result has the same size, samples clamped to [0, 1].</summary>
     /// <param name="image">The blurred image.</param>
-    public RgbImage Deblur(RgbImage image)
+    public RgbImage Deblur(RgbImage image) => Deblur(image, null, CancellationToken.None);
+
+    /// <summary>Deblurs one image in the tiles of <see cref="TilePlan"/>, reporting each tile and stopping between
+    /// tiles when cancelled; the result has the same size, samples clamped to [0, 1].</summary>
+    /// <param name="image">The blurred image.</param>
+    /// <param name="progress">Told after each tile.</param>
+    /// <param name="cancellationToken">Checked before each tile.</param>
+    public RgbImage Deblur(RgbImage image, IProgress<TileProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var rows = TilePlan.Tiles(image.Height, _tiling.TileSize, _tiling.Overlap);
-        var columns = TilePlan.Tiles(image.Width, _tiling.TileSize, _tiling.Overlap);
-        int h = rows.Size, w = columns.Size;
-        var result = new RgbImage(image.Width, image.Height);
         lock (_gate)
         {
             using var noGrad = no_grad();
-            for (int row = 0; row < rows.Starts.Length; row++)
-            {
-                for (int column = 0; column < columns.Starts.Length; column++)
-                {
-                    int y0 = rows.Starts[row], x0 = columns.Starts[column];
-                    var tile = Run(Crop(image, x0, y0, w, h), w, h);
-                    AddWeighted(result, tile, x0, y0, w, h, rows.Weights[row], columns.Weights[column]);
-                }
-            }
+            return TiledImageRun.Run(image, _tiling.TileSize, _tiling.Overlap, Run, progress, cancellationToken);
         }
-
-        for (int c = 0; c < RgbImage.Channels; c++)
-        {
-            foreach (ref float sample in result.Plane(c))
-            {
-                sample = Math.Clamp(sample, 0f, 1f);
-            }
-        }
-
-        return result;
     }
 
     /// <inheritdoc/>
@@ -73,49 +58,5 @@ public sealed class TorchDeblurrer : IDisposable
         using var scope = NewDisposeScope();
         var output = Network.forward(tensor(planes, [1, 3, height, width]).to(_device));
         return output.to(ScalarType.Float32).cpu().data<float>().ToArray();
-    }
-
-    private static float[] Crop(RgbImage image, int x0, int y0, int w, int h)
-    {
-        var planes = new float[RgbImage.Channels * w * h];
-        for (int c = 0; c < RgbImage.Channels; c++)
-        {
-            ReadOnlySpan<float> plane = image.Plane(c);
-            for (int y = 0; y < h; y++)
-            {
-                plane.Slice(((y0 + y) * image.Width) + x0, w).CopyTo(planes.AsSpan((((c * h) + y) * w), w));
-            }
-        }
-
-        return planes;
-    }
-
-    /// <summary>Adds a tile's output, weighted by the product of its row and column weights (the ONNX graph's mask,
-    /// computed once for the three channels), into the image.</summary>
-    private static void AddWeighted(RgbImage result, float[] tile, int x0, int y0, int w, int h, float[] rowWeights, float[] columnWeights)
-    {
-        var mask = new float[w * h];
-        for (int y = 0; y < h; y++)
-        {
-            for (int x = 0; x < w; x++)
-            {
-                mask[(y * w) + x] = rowWeights[y] * columnWeights[x];
-            }
-        }
-
-        for (int c = 0; c < RgbImage.Channels; c++)
-        {
-            Span<float> target = result.Plane(c);
-            for (int y = 0; y < h; y++)
-            {
-                var source = tile.AsSpan(((c * h) + y) * w, w);
-                var weights = mask.AsSpan(y * w, w);
-                var destination = target.Slice(((y0 + y) * result.Width) + x0, w);
-                for (int x = 0; x < w; x++)
-                {
-                    destination[x] += source[x] * weights[x];
-                }
-            }
-        }
     }
 }
