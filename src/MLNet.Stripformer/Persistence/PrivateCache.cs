@@ -10,10 +10,15 @@ namespace MLNet.Stripformer.Persistence;
 /// on Unix its folders are created private (0700) and a folder that another user owns or can write is refused.
 /// An entry is named by the SHA-256 of what it was made from, written atomically (temporary file, then rename),
 /// and reused only when the SHA-256 of its bytes equals the one recorded beside it, so a truncated or planted
-/// file is made again rather than used.
+/// file is made again rather than used. A folder keeps at most <see cref="FolderLimitBytes"/>: storing an entry
+/// deletes the least recently used ones beyond that.
 /// </summary>
 public static class PrivateCache
 {
+    /// <summary>The most bytes one cache folder keeps (2 GiB): enough for the wrapped graphs of a few dozen
+    /// networks; older entries are made again when needed.</summary>
+    public const long FolderLimitBytes = 2L << 30;
+
     /// <summary>Environment variable naming the cache's root folder.</summary>
     public const string RootVariable = "STRIPFORMER_CACHE";
 
@@ -94,7 +99,11 @@ public static class PrivateCache
     {
         ArgumentNullException.ThrowIfNull(create);
         string path = Path.Combine(Folder(kind), key + extension);
-        if (!Verifies(path))
+        if (Verifies(path))
+        {
+            MarkUsed(path);
+        }
+        else
         {
             Store(path, create());
         }
@@ -110,6 +119,56 @@ public static class PrivateCache
         ArgumentNullException.ThrowIfNull(bytes);
         AtomicFile.Write(path, stream => stream.Write(bytes));
         AtomicFile.WriteAllText(path + ".sha256", Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        Trim(Path.GetDirectoryName(Path.GetFullPath(path))!, FolderLimitBytes, path);
+    }
+
+    /// <summary>Marks an entry as just used, so that trimming keeps it longest.</summary>
+    /// <param name="path">The entry's path.</param>
+    public static void MarkUsed(string path)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only entry is still valid; it may just be trimmed sooner.
+        }
+    }
+
+    /// <summary>Deletes the least recently used entries of a folder (and their recorded hashes) until the rest
+    /// fit in <paramref name="limit"/> bytes; <paramref name="keep"/> is never deleted.</summary>
+    /// <returns>How many entries were deleted.</returns>
+    internal static int Trim(string folder, long limit, string keep)
+    {
+        string kept = Path.GetFullPath(keep);
+        var entries = Directory.EnumerateFiles(folder)
+            .Where(f => !f.EndsWith(".sha256", StringComparison.Ordinal) && !Path.GetFileName(f).StartsWith('.'))
+            .Select(f => new FileInfo(f))
+            .OrderByDescending(f => f.FullName == kept)
+            .ThenByDescending(f => f.LastWriteTimeUtc)
+            .ToList();
+        long total = 0;
+        int removed = 0;
+        foreach (var entry in entries)
+        {
+            total += entry.Length;
+            if (total > limit && entry.FullName != kept)
+            {
+                try
+                {
+                    entry.Delete();
+                    File.Delete(entry.FullName + ".sha256");
+                    removed++;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // In use or not ours to delete: left for a later trim.
+                }
+            }
+        }
+
+        return removed;
     }
 
     /// <summary>Whether a file exists and holds exactly <paramref name="expected"/> (compared by SHA-256): for an

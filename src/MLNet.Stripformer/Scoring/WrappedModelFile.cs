@@ -33,7 +33,11 @@ internal sealed class WrappedModelFile
     /// <summary>Writes the file (atomically) unless it is there and its bytes verify.</summary>
     public void EnsureExists()
     {
-        if (!PrivateCache.Verifies(Path))
+        if (PrivateCache.Verifies(Path))
+        {
+            PrivateCache.MarkUsed(Path);
+        }
+        else
         {
             PrivateCache.Store(Path, _build());
         }

@@ -39,6 +39,25 @@ public class PrivateCacheTests
     }
 
     [Fact]
+    public void A_folder_over_its_limit_loses_its_least_recently_used_entries_but_never_the_one_just_stored()
+    {
+        using var dir = new TempDirectory();
+        string folder = PrivateCache.Folder(dir.Path, "deblur-onnx");
+        var now = DateTime.UtcNow;
+        string[] entries = [.. Enumerable.Range(0, 5).Select(i => Path.Combine(folder, $"entry{i}.onnx"))];
+        for (int i = 0; i < entries.Length; i++)
+        {
+            PrivateCache.Store(entries[i], new byte[100]);
+            File.SetLastWriteTimeUtc(entries[i], now.AddMinutes(i - 10)); // entry4 the most recently used
+        }
+
+        PrivateCache.MarkUsed(entries[1]); // used just now: kept
+        Assert.Equal(2, PrivateCache.Trim(folder, 300, keep: entries[0])); // entry0 was just stored
+        Assert.Equal([true, true, false, false, true], entries.Select(File.Exists));
+        Assert.Equal([true, true, false, false, true], entries.Select(e => File.Exists(e + ".sha256")));
+    }
+
+    [Fact]
     public void Entries_are_keyed_by_their_inputs_and_made_once()
     {
         string key = PrivateCache.Key([1, 2, 3], "options"u8.ToArray(), Guid.NewGuid().ToByteArray()); // new on every run

@@ -31,7 +31,7 @@ internal static class UnrootedScalarCalls
             var instructions = method.Body.Instructions;
             for (int i = 0; i < instructions.Count; i++)
             {
-                if (instructions[i].Operand is not MethodReference callee || !IsCall(instructions[i]))
+                if (instructions[i].Operand is not MethodReference callee || !CecilInstructions.IsCall(instructions[i]))
                 {
                     continue;
                 }
@@ -54,7 +54,7 @@ internal static class UnrootedScalarCalls
     private static HashSet<string> HazardousMethods(ModuleDefinition torchSharp)
     {
         var methods = torchSharp.GetTypes().SelectMany(t => t.Methods).Where(m => m.HasBody).ToList();
-        var calls = methods.ToDictionary(Key, m => m.Body.Instructions.Where(i => IsCall(i) || IsLambda(i)).Select(i => (MethodReference)i.Operand).ToList());
+        var calls = methods.ToDictionary(Key, m => m.Body.Instructions.Where(i => CecilInstructions.IsCall(i) || IsLambda(i)).Select(i => (MethodReference)i.Operand).ToList());
         var hazards = methods
             .Where(m => calls[Key(m)].Any(MakesScalar) && !calls[Key(m)].Any(c => c.DeclaringType.FullName == ScalarType && c.Name == "Dispose"))
             .Select(Key)
@@ -102,41 +102,14 @@ internal static class UnrootedScalarCalls
     private static bool IsLambda(Instruction instruction) =>
         instruction.OpCode == OpCodes.Ldftn || instruction.OpCode == OpCodes.Ldvirtftn;
 
-    private static bool IsCall(Instruction instruction) =>
-        instruction.OpCode == OpCodes.Call || instruction.OpCode == OpCodes.Callvirt || instruction.OpCode == OpCodes.Newobj;
-
     private static bool MakesScalar(MethodReference callee) =>
         callee.ReturnType.FullName == ScalarType
         && callee.Name is "op_Implicit" or "ToScalar";
 
     /// <summary>The new Scalar goes into a static field, or into a local that this method later disposes.</summary>
-    private static bool IsRooted(IList<Instruction> instructions, int index)
-    {
-        var next = instructions[index + 1];
-        if (next.OpCode == OpCodes.Stsfld)
-        {
-            return true;
-        }
-
-        int? local = LocalIndex(next, isStore: true);
-        return local is not null && instructions.Skip(index + 2).Zip(instructions.Skip(index + 3)).Any(pair =>
-            LocalIndex(pair.First, isStore: false) == local
-            && pair.Second.Operand is MethodReference { Name: "Dispose" });
-    }
-
-    private static int? LocalIndex(Instruction instruction, bool isStore)
-    {
-        var code = instruction.OpCode.Code;
-        return (isStore, code) switch
-        {
-            (true, Code.Stloc_0) or (false, Code.Ldloc_0) => 0,
-            (true, Code.Stloc_1) or (false, Code.Ldloc_1) => 1,
-            (true, Code.Stloc_2) or (false, Code.Ldloc_2) => 2,
-            (true, Code.Stloc_3) or (false, Code.Ldloc_3) => 3,
-            (true, Code.Stloc or Code.Stloc_S) or (false, Code.Ldloc or Code.Ldloc_S) => ((VariableDefinition)instruction.Operand).Index,
-            _ => null,
-        };
-    }
+    private static bool IsRooted(IList<Instruction> instructions, int index) =>
+        instructions[index + 1].OpCode == OpCodes.Stsfld
+        || CecilInstructions.StoredAndLater(instructions, index, use => use.Operand is MethodReference { Name: "Dispose" });
 
     private static string Key(MethodReference method) => method.GetElementMethod().FullName;
 }

@@ -29,7 +29,7 @@ internal static class UnrootedTensorTemporaries
             var instructions = method.Body.Instructions;
             for (int i = 0; i + 1 < instructions.Count; i++)
             {
-                if (IsCall(instructions[i]) && instructions[i].Operand is MethodReference callee && MakesTensor(callee) && !IsRooted(instructions, i))
+                if (CecilInstructions.IsCall(instructions[i]) && instructions[i].Operand is MethodReference callee && MakesTensor(callee) && !IsRooted(instructions, i))
                 {
                     findings.Add($"{method.DeclaringType.FullName}::{method.Name} -> {callee.DeclaringType.Name}::{callee.Name}");
                 }
@@ -46,15 +46,15 @@ internal static class UnrootedTensorTemporaries
     /// </summary>
     private static HashSet<MethodDefinition> Scoped(IReadOnlyList<MethodDefinition> methods)
     {
-        var scoped = methods.Where(m => m.Body.Instructions.Any(i => IsCall(i) && i.Operand is MethodReference { Name: "NewDisposeScope" })).ToHashSet();
+        var scoped = methods.Where(m => m.Body.Instructions.Any(i => CecilInstructions.IsCall(i) && i.Operand is MethodReference { Name: "NewDisposeScope" })).ToHashSet();
         var sites = methods
             .SelectMany(caller => caller.Body.Instructions
-                .Where(i => IsCall(i) || i.OpCode == OpCodes.Ldftn || i.OpCode == OpCodes.Ldvirtftn)
+                .Where(i => CecilInstructions.IsCall(i) || i.OpCode == OpCodes.Ldftn || i.OpCode == OpCodes.Ldvirtftn)
                 .Select(i => (Callee: ((MethodReference)i.Operand).Resolve(), Caller: caller, Instruction: i)))
             .Where(site => site.Callee is not null && !VisibleOutside(site.Callee))
             .ToLookup(site => site.Callee);
         bool InScope((MethodDefinition Callee, MethodDefinition Caller, Instruction Instruction) site) =>
-            scoped.Contains(site.Caller) || (!IsCall(site.Instruction) && ReceiverOf(site.Instruction) is { } receiver && scoped.Contains(receiver));
+            scoped.Contains(site.Caller) || (!CecilInstructions.IsCall(site.Instruction) && ReceiverOf(site.Instruction) is { } receiver && scoped.Contains(receiver));
 
         bool grew = true;
         while (grew)
@@ -77,7 +77,7 @@ internal static class UnrootedTensorTemporaries
     private static MethodDefinition? ReceiverOf(Instruction ldftn)
     {
         var next = ldftn.Next;
-        while (next is not null && (!IsCall(next) || next.OpCode == OpCodes.Newobj))
+        while (next is not null && (!CecilInstructions.IsCall(next) || next.OpCode == OpCodes.Newobj))
         {
             next = next.Next;
         }
@@ -102,9 +102,6 @@ internal static class UnrootedTensorTemporaries
 
         return true;
     }
-
-    private static bool IsCall(Instruction instruction) =>
-        instruction.OpCode == OpCodes.Call || instruction.OpCode == OpCodes.Callvirt || instruction.OpCode == OpCodes.Newobj;
 
     /// <summary>
     /// The callee returns a new tensor object: not one it holds in a field (a module's <c>weight</c>) and not itself
@@ -150,23 +147,6 @@ internal static class UnrootedTensorTemporaries
             return true;
         }
 
-        int? local = LocalIndex(next, isStore: true);
-        return local is not null && instructions.Skip(index + 2).Zip(instructions.Skip(index + 3)).Any(pair =>
-            LocalIndex(pair.First, isStore: false) == local
-            && (pair.Second.Operand is MethodReference { Name: "Dispose" } || pair.Second.OpCode.Code is Code.Ret or Code.Stfld));
-    }
-
-    private static int? LocalIndex(Instruction instruction, bool isStore)
-    {
-        var code = instruction.OpCode.Code;
-        return (isStore, code) switch
-        {
-            (true, Code.Stloc_0) or (false, Code.Ldloc_0) => 0,
-            (true, Code.Stloc_1) or (false, Code.Ldloc_1) => 1,
-            (true, Code.Stloc_2) or (false, Code.Ldloc_2) => 2,
-            (true, Code.Stloc_3) or (false, Code.Ldloc_3) => 3,
-            (true, Code.Stloc or Code.Stloc_S) or (false, Code.Ldloc or Code.Ldloc_S) => ((VariableDefinition)instruction.Operand).Index,
-            _ => null,
-        };
+        return CecilInstructions.StoredAndLater(instructions, index, use => use.Operand is MethodReference { Name: "Dispose" } || use.OpCode.Code is Code.Ret or Code.Stfld);
     }
 }

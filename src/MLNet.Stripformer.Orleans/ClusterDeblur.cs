@@ -1,0 +1,58 @@
+namespace MLNet.Stripformer.Orleans;
+
+/// <summary>
+/// The client side: spreads jobs over the cluster's workers, a few at a time per silo, and retries a job on another
+/// worker when its call fails (a silo died, a timeout). Each job ends with exactly one output: workers skip an
+/// output that exists and write atomically, so a retried or repeated job never writes twice and a rerun resumes.
+/// </summary>
+public static class ClusterDeblur
+{
+    /// <summary>Runs the jobs; returns one outcome per job, in job order.</summary>
+    /// <param name="grains">The cluster client's grain factory.</param>
+    /// <param name="jobs">The images and their outputs.</param>
+    /// <param name="concurrency">Jobs in flight at once (about twice the number of silos keeps each busy).</param>
+    /// <param name="progress">Told the number of jobs finished after each one.</param>
+    /// <param name="attempts">Calls per job before it is given up.</param>
+    /// <param name="cancellationToken">Stops taking new jobs.</param>
+    /// <exception cref="AggregateException">Jobs that failed every attempt; the others are done.</exception>
+    public static async Task<IReadOnlyList<DeblurOutcome>> RunAsync(
+        IGrainFactory grains, IReadOnlyList<DeblurJob> jobs, int concurrency, IProgress<int>? progress = null, int attempts = 4, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(jobs);
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(attempts, 1);
+        var outcomes = new DeblurOutcome?[jobs.Count];
+        var failures = new List<Exception>();
+        int finished = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, jobs.Count), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (index, token) =>
+        {
+            for (int attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    // A different worker on each attempt, so a retry does not wait for the same dead activation.
+                    var worker = grains.GetGrain<IDeblurWorkerGrain>((index * (long)attempts) + attempt);
+                    outcomes[index] = await worker.Deblur(jobs[index]).WaitAsync(token);
+                    break;
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
+                {
+                    if (attempt + 1 >= attempts)
+                    {
+                        lock (failures)
+                        {
+                            failures.Add(new IOException($"{jobs[index].Input}: {e.Message}", e));
+                        }
+
+                        break;
+                    }
+                }
+            }
+
+            progress?.Report(Interlocked.Increment(ref finished));
+        });
+
+        return failures.Count > 0 ? throw new AggregateException("Some images were not deblurred.", failures) : [.. outcomes.Select(o => o!)];
+    }
+}
