@@ -23,6 +23,8 @@ internal static class StripformerCli
         root.Subcommands.Add(QualityCommand.Create(context));
         root.Subcommands.Add(CompareCommand.Create(context));
         root.Subcommands.Add(BenchTrainCommand.Create(context));
+        root.Subcommands.Add(WorkerCommand.Create(context));
+        root.Subcommands.Add(SubmitCommand.Create(context));
         root.Options.OfType<VersionOption>().Single().Action = new VersionReport(console.Profile.Out.Writer);
         // Signals are handled by the caller's shutdown token (ShutdownSignals), which lets a command finish its step
         // and save; System.CommandLine's own handler would end the process after a timeout.
