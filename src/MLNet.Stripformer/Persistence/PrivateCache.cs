@@ -122,13 +122,14 @@ public static class PrivateCache
         Trim(Path.GetDirectoryName(Path.GetFullPath(path))!, FolderLimitBytes, path);
     }
 
-    /// <summary>Marks an entry as just used, so that trimming keeps it longest.</summary>
+    /// <summary>Marks an entry as just used (its access time; its write time still says when it was made), so that
+    /// trimming keeps it longest.</summary>
     /// <param name="path">The entry's path.</param>
     public static void MarkUsed(string path)
     {
         try
         {
-            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+            File.SetLastAccessTimeUtc(path, DateTime.UtcNow);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -146,7 +147,7 @@ public static class PrivateCache
             .Where(f => !f.EndsWith(".sha256", StringComparison.Ordinal) && !Path.GetFileName(f).StartsWith('.'))
             .Select(f => new FileInfo(f))
             .OrderByDescending(f => f.FullName == kept)
-            .ThenByDescending(f => f.LastWriteTimeUtc)
+            .ThenByDescending(f => f.LastAccessTimeUtc > f.LastWriteTimeUtc ? f.LastAccessTimeUtc : f.LastWriteTimeUtc)
             .ToList();
         long total = 0;
         int removed = 0;

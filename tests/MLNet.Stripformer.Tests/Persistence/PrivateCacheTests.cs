@@ -49,6 +49,7 @@ public class PrivateCacheTests
         {
             PrivateCache.Store(entries[i], new byte[100]);
             File.SetLastWriteTimeUtc(entries[i], now.AddMinutes(i - 10)); // entry4 the most recently used
+            File.SetLastAccessTimeUtc(entries[i], now.AddMinutes(i - 10));
         }
 
         PrivateCache.MarkUsed(entries[1]); // used just now: kept
