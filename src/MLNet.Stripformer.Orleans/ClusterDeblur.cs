@@ -23,6 +23,9 @@ public static class ClusterDeblur
         ArgumentNullException.ThrowIfNull(jobs);
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(attempts, 1);
+        // Fresh worker keys for each run: activations left from an earlier run would pin its work to the silos they
+        // live on, and leave a silo that joined since idle.
+        long run = Random.Shared.NextInt64(0, long.MaxValue / 4);
         var outcomes = new DeblurOutcome?[jobs.Count];
         var failures = new List<Exception>();
         int finished = 0;
@@ -33,7 +36,7 @@ public static class ClusterDeblur
                 try
                 {
                     // A different worker on each attempt, so a retry does not wait for the same dead activation.
-                    var worker = grains.GetGrain<IDeblurWorkerGrain>((index * (long)attempts) + attempt);
+                    var worker = grains.GetGrain<IDeblurWorkerGrain>(run + (index * (long)attempts) + attempt);
                     outcomes[index] = await worker.Deblur(jobs[index]).WaitAsync(token);
                     break;
                 }
