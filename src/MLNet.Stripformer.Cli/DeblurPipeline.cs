@@ -23,6 +23,12 @@ internal static class DeblurPipeline
     /// <param name="cancellationToken">Stops between tiles and images.</param>
     public static IReadOnlyList<string> Run(IReadOnlyList<ImageJob> jobs, Func<RgbImage, string, IProgress<TileProgress>, RgbImage> deblur, Action<double> advance, CancellationToken cancellationToken)
     {
+        // Once per output directory, not per image: a killed run's temporaries go before anything is written.
+        foreach (string directory in jobs.Select(j => Path.GetDirectoryName(Path.GetFullPath(j.Output))!).Distinct(StringComparer.Ordinal))
+        {
+            AtomicFile.RemoveStaleTemporaries(directory);
+        }
+
         var decoded = Channel.CreateBounded<Item>(QueueLength);
         var deblurred = Channel.CreateBounded<Item>(QueueLength);
         var failures = new string?[jobs.Count];
@@ -52,7 +58,6 @@ internal static class DeblurPipeline
             {
                 if (item.Image is { } image)
                 {
-                    AtomicFile.RemoveStaleTemporaries(jobs[item.Index].Output);
                     item.Failure = Attempt(() => ImageEncoder.Save(image, jobs[item.Index].Output));
                 }
 

@@ -21,7 +21,7 @@ internal sealed class DeblurWorkerGrain(ImageDeblurrer deblurrer, ILocalSiloDeta
         return Task.Run(() =>
         {
             var result = deblurrer.Deblur(ImageDecoder.Decode(job.Input));
-            AtomicFile.RemoveStaleTemporaries(job.Output);
+            AtomicFile.RemoveStaleTemporaries(Path.GetDirectoryName(Path.GetFullPath(job.Output))!);
             ImageEncoder.Save(result, job.Output);
             return new DeblurOutcome(job, true, name);
         });

@@ -32,13 +32,12 @@ internal static class DeblurCommand
         var tile = new Option<int>("--tile") { Description = "Tile side for large images; 0 = whole images.", DefaultValueFactory = _ => DeblurOptions.DefaultTileSize };
         var overlap = new Option<int>("--overlap") { Description = "Pixels shared by neighbouring tiles.", DefaultValueFactory = _ => DeblurOptions.DefaultTileOverlap };
         var threads = new Option<int?>("--threads") { Description = "CPU threads for ONNX Runtime (default: all cores)." };
-        var recursive = new Option<bool>("--recursive") { Description = "Take the images of INPUT's subdirectories too; the output tree mirrors INPUT's." };
-        var skipExisting = new Option<bool>("--skip-existing") { Description = "Leave out the images whose output exists (outputs are written whole or not at all, so a rerun after a kill finishes the rest)." };
-        var filesFrom = new Option<string?>("--files-from") { Description = "Take only the images this text file lists, one path per line, relative to INPUT (a directory); '#' starts a comment." };
-        var command = new Command("deblur", "Deblur images with an ONNX Stripformer (or a checkpoint).") { input, output, model, checkpoint, config, outputMode, device, tile, overlap, threads, recursive, skipExisting, filesFrom };
+        var selection = new JobSelectionOptions(withSkipExisting: true);
+        var command = new Command("deblur", "Deblur images with an ONNX Stripformer (or a checkpoint).") { input, output, model, checkpoint, config, outputMode, device, tile, overlap, threads };
+        selection.AddTo(command);
         CommandRunner.SetAction(command, context, (r, cancellationToken) =>
         {
-            var plan = ImageJobPlan.Create(r.GetValue(input)!, r.GetValue(output)!, [string.Empty], new JobSelection(r.GetValue(recursive), r.GetValue(filesFrom), r.GetValue(skipExisting)));
+            var plan = ImageJobPlan.Create(r.GetValue(input)!, r.GetValue(output)!, [string.Empty], selection.Read(r));
             if (plan.Skipped > 0)
             {
                 context.Error.WriteLine($"Skipping {plan.Skipped} image(s) whose output exists.");

@@ -22,13 +22,13 @@ internal static class SubmitCommand
         var output = new Argument<string>("OUTPUT") { Description = "The output PNG file or directory, on storage every worker sees." };
         var gateways = new Option<string?>("--gateways") { Description = "Without Redis: the workers' gateway endpoints, IP:PORT[,IP:PORT...]." };
         var concurrency = new Option<int>("--concurrency") { Description = "Images in flight at once (about two per worker keeps each busy).", DefaultValueFactory = _ => 4 };
-        var recursive = new Option<bool>("--recursive") { Description = "Take the images of INPUT's subdirectories too; the output tree mirrors INPUT's." };
-        var filesFrom = new Option<string?>("--files-from") { Description = "Take only the images this text file lists, one path per line, relative to INPUT." };
-        var command = new Command("submit", "Deblur images on a cluster of 'worker's.") { input, output, gateways, concurrency, recursive, filesFrom };
+        var selection = new JobSelectionOptions(withSkipExisting: false);
+        var command = new Command("submit", "Deblur images on a cluster of 'worker's.") { input, output, gateways, concurrency };
+        selection.AddTo(command);
         membership.AddTo(command);
         CommandRunner.SetAction(command, context, (r, cancellationToken) =>
         {
-            var plan = ImageJobPlan.Create(r.GetValue(input)!, r.GetValue(output)!, [string.Empty], new JobSelection(r.GetValue(recursive), r.GetValue(filesFrom)));
+            var plan = ImageJobPlan.Create(r.GetValue(input)!, r.GetValue(output)!, [string.Empty], selection.Read(r));
             var jobs = plan.Jobs.Select(j => new DeblurJob(Path.GetFullPath(j.Input), Path.GetFullPath(j.Output))).ToList();
             var endpoints = r.GetValue(gateways) is { } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(e => ClusterMembership.Endpoint(e.Trim(), "--gateways")).ToList() : null;
             if (r.GetValue(membership.Redis) is null && endpoints is null)

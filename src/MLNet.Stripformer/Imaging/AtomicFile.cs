@@ -60,25 +60,23 @@ internal static class AtomicFile
         });
     }
 
-    /// <summary>Deletes the temporaries that a process which ended mid-write (killed, power lost) left beside
-    /// <paramref name="path"/>: those of this naming whose process is no longer running.</summary>
-    /// <param name="path">The target file.</param>
+    /// <summary>Deletes the temporaries that processes which ended mid-write (killed, power lost) left in
+    /// <paramref name="directory"/>: files named as <see cref="Write"/> names them whose process no longer runs.</summary>
+    /// <param name="directory">A directory outputs are written to; nothing happens when it does not exist.</param>
     /// <returns>How many were deleted.</returns>
-    public static int RemoveStaleTemporaries(string path)
+    public static int RemoveStaleTemporaries(string directory)
     {
-        string full = Path.GetFullPath(path);
-        string? directory = Path.GetDirectoryName(full);
-        if (directory is null || !Directory.Exists(directory))
+        if (!Directory.Exists(directory))
         {
             return 0;
         }
 
-        string prefix = $".{Path.GetFileName(full)}.";
         int removed = 0;
-        foreach (string temporary in Directory.EnumerateFiles(directory, prefix + "*.tmp"))
+        foreach (string temporary in Directory.EnumerateFiles(directory, ".*.tmp"))
         {
-            string[] parts = Path.GetFileName(temporary)[prefix.Length..].Split('.');
-            if (parts.Length == 3 && int.TryParse(parts[0], out int pid) && !IsRunning(pid))
+            // .{name}.{pid}.{guid}.tmp: the name may hold dots, so read from the end.
+            string[] parts = Path.GetFileName(temporary).Split('.');
+            if (parts.Length >= 5 && parts[^2].Length == 32 && int.TryParse(parts[^3], out int pid) && !IsRunning(pid))
             {
                 TryDelete(temporary);
                 removed += File.Exists(temporary) ? 0 : 1;

@@ -52,12 +52,10 @@ public sealed class FiniteImageMappingFactory : CustomMappingFactory<FiniteImage
             throw new InvalidDataException(e.Message, e);
         }
 
-        for (int i = 0; i < image.Length; i++)
+        int bad = FiniteSamples.IndexOfNonFinite(image);
+        if (bad >= 0)
         {
-            if (!float.IsFinite(image[i]))
-            {
-                throw new InvalidDataException($"Deblur: the image column '{input.Name}' holds {image[i]} at sample {i} of a row; images must hold finite values in [0, 1].");
-            }
+            throw new InvalidDataException($"Deblur: the image column '{input.Name}' holds {image[bad]} at sample {bad} of a row; images must hold finite values in [0, 1].");
         }
 
         output.Image = image;

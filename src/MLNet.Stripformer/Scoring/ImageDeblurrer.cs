@@ -64,7 +64,7 @@ public sealed class ImageDeblurrer : IDisposable
     public RgbImage Deblur(RgbImage image, IProgress<TileProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(image);
-        int bad = Array.FindIndex(image.Pixels, v => !float.IsFinite(v));
+        int bad = FiniteSamples.IndexOfNonFinite(image.Pixels);
         if (bad >= 0)
         {
             throw new InvalidDataException($"The image holds {image.Pixels[bad]} at sample {bad}; images must hold finite values in [0, 1].");
