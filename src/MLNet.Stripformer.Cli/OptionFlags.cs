@@ -29,6 +29,9 @@ internal static class OptionFlags
         ["Overlap"] = "--overlap",
         ["IntraOpThreads"] = "--threads",
         ["Kernels"] = "--kernel",
+        ["CalibrationImages"] = "--images",
+        ["CalibrationSize"] = "--size",
+        ["WeightBits"] = "--weight-bits",
     };
 
     /// <summary>The message, led by the flag when the exception names an option that a flag sets.</summary>

@@ -19,6 +19,7 @@ internal static class StripformerCli
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(DeblurCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(QuantizeCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
         root.Subcommands.Add(QualityCommand.Create(context));
         root.Subcommands.Add(CompareCommand.Create(context));

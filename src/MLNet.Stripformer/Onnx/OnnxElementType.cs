@@ -4,6 +4,9 @@ namespace MLNet.Stripformer.Onnx;
 internal enum OnnxElementType
 {
     Float = 1,
+    UInt8 = 2,
+    Int8 = 3,
+    Int32 = 6,
     Int64 = 7,
     Bool = 9,
 }

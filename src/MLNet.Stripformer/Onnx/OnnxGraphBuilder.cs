@@ -111,7 +111,7 @@ internal sealed class OnnxGraphBuilder
     }
 
     /// <summary>A tensor with little-endian raw data (as .NET writes on x64 and arm64).</summary>
-    private static TensorProto Tensor(string name, OnnxElementType type, IReadOnlyList<long> dims, ReadOnlySpan<byte> raw) =>
+    internal static TensorProto Tensor(string name, OnnxElementType type, IReadOnlyList<long> dims, ReadOnlySpan<byte> raw) =>
         new() { Name = name, DataType = (int)type, Dims = { dims }, RawData = ByteString.CopyFrom(raw) };
 
     private static ValueInfoProto ValueInfo(string name, OnnxElementType type, object[]? dims)
