@@ -9,7 +9,7 @@ namespace MLNet.Stripformer.Cli;
 
 /// <summary><c>stripformer --version</c>: the tool's version (from the git tag it was built from) and the identity of
 /// the default model it carries: its file name, the project version that exported it, its configuration and the start
-/// of its SHA-256.</summary>
+/// of its SHA-256; and whether large buffers get huge pages (<see cref="HugePages"/>).</summary>
 internal sealed class VersionReport(TextWriter output) : SynchronousCommandLineAction
 {
     /// <inheritdoc/>
@@ -17,6 +17,7 @@ internal sealed class VersionReport(TextWriter output) : SynchronousCommandLineA
     {
         output.WriteLine($"stripformer {typeof(VersionReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion}");
         output.WriteLine($"default model: {DefaultModel()}");
+        output.WriteLine($"memory: {HugePages.Describe()}");
         return 0;
     }
 

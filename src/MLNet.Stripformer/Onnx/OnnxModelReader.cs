@@ -89,6 +89,7 @@ internal sealed class OnnxModelReader
     {
         var tensor = value.Type?.TensorType;
         var dims = tensor?.Shape?.Dim.Select(d => d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue ? d.DimValue : (long?)null).ToList();
-        return new OnnxValueInfo(value.Name, tensor?.ElemType ?? 0, dims);
+        var symbols = tensor?.Shape?.Dim.Select(d => d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimParam && d.DimParam.Length > 0 ? d.DimParam : null).ToList();
+        return new OnnxValueInfo(value.Name, tensor?.ElemType ?? 0, dims, symbols);
     }
 }

@@ -19,6 +19,13 @@ internal sealed class DeblurModelCheck
 
     public string OutputName { get; }
 
+    /// <summary>The names of the input's batch, height and width dimensions when all three are distinct symbols (so
+    /// that a session can fix them to one image size); null otherwise.</summary>
+    public (string Batch, string Height, string Width)? InputSymbols =>
+        Model.Inputs[0].Symbols is [{ } batch, _, { } height, { } width] && new[] { batch, height, width }.Distinct(StringComparer.Ordinal).Count() == 3
+            ? (batch, height, width)
+            : null;
+
     /// <summary>Reads and checks a model.</summary>
     /// <param name="bytes">The ONNX file's content.</param>
     /// <param name="source">The model's name in messages (its path).</param>

@@ -12,7 +12,7 @@ namespace MLNet.Stripformer.Scoring;
 /// </summary>
 public sealed class ImageDeblurrer : IDisposable
 {
-    private readonly InferenceSession _session;
+    private readonly ShapedSessions _sessions;
     private readonly RunOptions _run = new();
     private readonly string _input;
     private readonly string _output;
@@ -45,11 +45,12 @@ public sealed class ImageDeblurrer : IDisposable
         (_input, _output, _source) = (check.InputName, check.OutputName, source);
         int? device = ExecutionProvider.Choose(_options.GpuDeviceId, _options.FallbackToCpu, out string provider);
         Provider = provider;
-        using var sessionOptions = device is { } gpu
-            ? SessionOptions.MakeSessionOptionWithCudaProvider(gpu)
-            : new SessionOptions { IntraOpNumThreads = _options.ResolvedIntraOpThreads, InterOpNumThreads = _options.InterOpThreads ?? 1 };
-        sessionOptions.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL;
-        _session = new InferenceSession(model, sessionOptions);
+        int threads = _options.ResolvedIntraOpThreads, interOp = _options.InterOpThreads ?? 1;
+        _sessions = device is { } gpu
+            ? new ShapedSessions(model, symbols: null, () => Optimised(SessionOptions.MakeSessionOptionWithCudaProvider(gpu)))
+
+            // No memory patterns on the CPU: with them, the second run allocated (and page-faulted) a second arena.
+            : new ShapedSessions(model, check.InputSymbols, () => Optimised(new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = interOp, EnableMemoryPattern = false }));
     }
 
     /// <summary>Which ONNX Runtime execution provider runs (one line, e.g. for a log).</summary>
@@ -76,14 +77,20 @@ public sealed class ImageDeblurrer : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        _session.Dispose();
+        _sessions.Dispose();
         _run.Dispose();
+    }
+
+    private static SessionOptions Optimised(SessionOptions options)
+    {
+        options.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL;
+        return options;
     }
 
     private float[] RunTile(float[] planes, int width, int height)
     {
         using var input = OrtValue.CreateTensorValueFromMemory(planes, [1, 3, height, width]);
-        using var outputs = _session.Run(_run, [_input], [input], [_output]);
+        using var outputs = _sessions.For(width, height).Run(_run, [_input], [input], [_output]);
         var result = outputs[0].GetTensorDataAsSpan<float>();
         if (result.Length != planes.Length)
         {

@@ -10,10 +10,18 @@ internal static class CliProcess
     public static RunningCli Start(params string[] args) => Start(new ProcessStartInfo("dotnet"), args);
 
     /// <summary>Starts the CLI with its native runtime cache in <paramref name="cache"/>.</summary>
-    public static RunningCli StartWithNativeCache(string cache, params string[] args)
+    public static RunningCli StartWithNativeCache(string cache, params string[] args) =>
+        StartWith(new Dictionary<string, string> { ["STRIPFORMER_NATIVE_CACHE"] = cache }, args);
+
+    /// <summary>Starts the CLI with these environment variables set.</summary>
+    public static RunningCli StartWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet");
-        start.Environment["STRIPFORMER_NATIVE_CACHE"] = cache;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         return Start(start, args);
     }
 

@@ -32,6 +32,27 @@ public sealed class ImageDeblurrerTests
     }
 
     [Fact]
+    public void The_session_fixed_to_the_first_size_and_the_one_for_other_sizes_give_the_same_pixels()
+    {
+        // The first size gets a session with fixed dimensions, later sizes one with symbolic dimensions: the
+        // order decides which session deblurs which image, and must not change a pixel.
+        var small = ImageCrop.Centre(Photo(), 40, 32);
+        var large = ImageCrop.Centre(Photo(), 64, 48);
+        var options = new DeblurOptions { TileSize = 0, IntraOpThreads = 2 };
+        using var smallFirst = new ImageDeblurrer(options);
+        using var largeFirst = new ImageDeblurrer(options);
+        var (smallFixed, largeSymbolic) = (smallFirst.Deblur(small), smallFirst.Deblur(large));
+        var (largeFixed, smallSymbolic) = (largeFirst.Deblur(large), largeFirst.Deblur(small));
+        Assert.Equal(smallFixed.Pixels, smallFirst.Deblur(small).Pixels); // the fixed session again, bit for bit
+
+        foreach (var (a, b) in new[] { (smallFixed, smallSymbolic), (largeFixed, largeSymbolic) })
+        {
+            float worst = a.Pixels.Zip(b.Pixels).Max(p => Math.Abs(p.First - p.Second));
+            Assert.True(worst <= 1e-5f, $"max |fixed - symbolic| = {worst} at {a.Width}x{a.Height}");
+        }
+    }
+
+    [Fact]
     public void Cancelling_stops_between_tiles()
     {
         using var cancel = new CancellationTokenSource();
