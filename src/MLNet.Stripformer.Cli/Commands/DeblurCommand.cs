@@ -67,7 +67,8 @@ internal static class DeblurCommand
             else
             {
                 var choice = OnnxModelChoice.Resolve(r.GetValue(model), r.GetValue(config), r.GetValue(outputMode));
-                var onnx = new ImageDeblurrer(choice.ReadAllBytes(), r.GetValue(model) ?? choice.Name, OnnxDeviceChoice.Options(r.GetValue(device)!, r.GetValue(threads), r.GetValue(tile), r.GetValue(overlap)));
+                var options = OnnxDeviceChoice.Options(r.GetValue(device)!, r.GetValue(threads), r.GetValue(tile), r.GetValue(overlap));
+                var onnx = choice.Path is { } file ? new ImageDeblurrer(file, options) : new ImageDeblurrer(options); // a file is read by ONNX Runtime itself
                 (deblur, owner, description) = ((image, _, tiles) => onnx.Deblur(image, tiles, cancellationToken), onnx, onnx.Provider);
             }
 

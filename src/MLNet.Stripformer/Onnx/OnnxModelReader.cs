@@ -85,7 +85,8 @@ internal sealed class OnnxModelReader
         return new OnnxModelReader(proto);
     }
 
-    private static OnnxValueInfo Describe(ValueInfoProto value)
+    /// <summary>A graph input or output as <see cref="OnnxValueInfo"/>.</summary>
+    internal static OnnxValueInfo Describe(ValueInfoProto value)
     {
         var tensor = value.Type?.TensorType;
         var dims = tensor?.Shape?.Dim.Select(d => d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue ? d.DimValue : (long?)null).ToList();

@@ -26,31 +26,40 @@ public sealed class ImageDeblurrer : IDisposable
     {
     }
 
-    /// <summary>A deblurrer with an ONNX model file (one float input [N, 3, H, W] in [0, 1], one output of that shape).</summary>
+    /// <summary>A deblurrer with an ONNX model file (one float input [N, 3, H, W] in [0, 1], one output of that shape).
+    /// ONNX Runtime reads the file itself (weights in external data files next to it included); this constructor reads
+    /// only its inputs and outputs.</summary>
     /// <param name="modelPath">The .onnx file.</param>
     /// <param name="options">Device, threads and tiling; null for the defaults.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">It is not an image-to-image ONNX model; the message names it.</exception>
     public ImageDeblurrer(string modelPath, DeblurOptions? options = null)
-        : this(File.Exists(modelPath) ? File.ReadAllBytes(modelPath) : throw new FileNotFoundException($"The ONNX model '{modelPath}' does not exist.", modelPath), modelPath, options)
+        : this(
+            File.Exists(modelPath) ? ImageModelSignature.ReadFile(modelPath) : throw new FileNotFoundException($"The ONNX model '{modelPath}' does not exist.", modelPath),
+            sessionOptions => new InferenceSession(modelPath, sessionOptions),
+            modelPath,
+            options)
     {
     }
 
     internal ImageDeblurrer(byte[] model, string source, DeblurOptions? options)
+        : this(ImageModelSignature.Read(model ?? throw new ArgumentNullException(nameof(model)), source), sessionOptions => new InferenceSession(model, sessionOptions), source, options)
     {
-        ArgumentNullException.ThrowIfNull(model);
+    }
+
+    private ImageDeblurrer(ImageModelSignature signature, Func<SessionOptions, InferenceSession> open, string source, DeblurOptions? options)
+    {
         _options = options ?? new DeblurOptions();
         _options.Validate();
-        var check = DeblurModelCheck.Read(model, source);
-        (_input, _output, _source) = (check.InputName, check.OutputName, source);
+        (_input, _output, _source) = (signature.InputName, signature.OutputName, source);
         int? device = ExecutionProvider.Choose(_options.GpuDeviceId, _options.FallbackToCpu, out string provider);
         Provider = provider;
         int threads = _options.ResolvedIntraOpThreads, interOp = _options.InterOpThreads ?? 1;
         _sessions = device is { } gpu
-            ? new ShapedSessions(model, symbols: null, () => Optimised(SessionOptions.MakeSessionOptionWithCudaProvider(gpu)))
+            ? new ShapedSessions(open, source, symbols: null, () => Optimised(SessionOptions.MakeSessionOptionWithCudaProvider(gpu)))
 
             // No memory patterns on the CPU: with them, the second run allocated (and page-faulted) a second arena.
-            : new ShapedSessions(model, check.InputSymbols, () => Optimised(new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = interOp, EnableMemoryPattern = false }));
+            : new ShapedSessions(open, source, signature.InputSymbols, () => Optimised(new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = interOp, EnableMemoryPattern = false }));
     }
 
     /// <summary>Which ONNX Runtime execution provider runs (one line, e.g. for a log).</summary>

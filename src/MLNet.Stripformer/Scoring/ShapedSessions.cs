@@ -11,7 +11,8 @@ namespace MLNet.Stripformer.Scoring;
 /// </summary>
 internal sealed class ShapedSessions : IDisposable
 {
-    private readonly byte[] _model;
+    private readonly Func<SessionOptions, InferenceSession> _open;
+    private readonly string _source;
     private readonly (string Batch, string Height, string Width)? _symbols;
     private readonly Func<SessionOptions> _options;
     private readonly Lock _gate = new();
@@ -19,17 +20,20 @@ internal sealed class ShapedSessions : IDisposable
     private InferenceSession? _fixed;
     private InferenceSession? _symbolic;
 
-    /// <param name="model">The ONNX model's bytes.</param>
+    /// <param name="open">Opens the model (from its bytes or its file) with the given options.</param>
+    /// <param name="source">The model's name in messages.</param>
     /// <param name="symbols">The input's batch, height and width symbols, or null to use symbolic sizes only.</param>
     /// <param name="options">Makes the session options (device, threads); each session gets its own.</param>
-    public ShapedSessions(byte[] model, (string Batch, string Height, string Width)? symbols, Func<SessionOptions> options)
+    public ShapedSessions(Func<SessionOptions, InferenceSession> open, string source, (string Batch, string Height, string Width)? symbols, Func<SessionOptions> options)
     {
-        _model = model;
+        _open = open;
+        _source = source;
         _symbols = symbols;
         _options = options;
     }
 
     /// <summary>The session for one [1, 3, <paramref name="height"/>, <paramref name="width"/>] input, made on first use.</summary>
+    /// <exception cref="InvalidDataException">ONNX Runtime cannot load the model; the message names it.</exception>
     public InferenceSession For(int width, int height)
     {
         lock (_gate)
@@ -65,6 +69,13 @@ internal sealed class ShapedSessions : IDisposable
     {
         using var options = _options();
         configure(options);
-        return new InferenceSession(_model, options);
+        try
+        {
+            return _open(options);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new InvalidDataException($"ONNX Runtime cannot load '{_source}': {e.Message}", e);
+        }
     }
 }
