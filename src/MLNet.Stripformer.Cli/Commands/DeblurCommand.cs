@@ -48,30 +48,11 @@ internal static class DeblurCommand
                 context.Console.WriteLine("Nothing to do: every output exists.");
                 return 0;
             }
-            Func<RgbImage, string, IProgress<TileProgress>, RgbImage> deblur;
-            IDisposable owner;
-            string description;
-            if (r.GetValue(checkpoint) is { } path)
-            {
-                if (r.GetValue(model) is not null)
-                {
-                    throw new ArgumentException("Give --model or --checkpoint, not both.");
-                }
 
-                var network = NetworkLoader.Load(path, r.GetValue(config), r.GetValue(outputMode));
-                var torchDevice = DeviceSelector.Resolve(r.GetValue(device)!.ToLowerInvariant() switch { "cpu" => ComputeDevice.Cpu, "cuda" => ComputeDevice.Cuda, _ => ComputeDevice.Auto });
-                network.to(torchDevice);
-                var torch = new TorchDeblurrer(network, torchDevice, new TilingOptions(r.GetValue(tile), r.GetValue(overlap)));
-                (deblur, owner, description) = ((image, _, tiles) => torch.Deblur(image, tiles, cancellationToken), torch, $"TorchSharp on {torchDevice.type}");
-            }
-            else
-            {
-                var choice = OnnxModelChoice.Resolve(r.GetValue(model), r.GetValue(config), r.GetValue(outputMode));
-                var options = OnnxDeviceChoice.Options(r.GetValue(device)!, r.GetValue(threads), r.GetValue(tile), r.GetValue(overlap));
-                var onnx = choice.Path is { } file ? new ImageDeblurrer(file, options) : new ImageDeblurrer(options); // a file is read by ONNX Runtime itself
-                (deblur, owner, description) = ((image, _, tiles) => onnx.Deblur(image, tiles, cancellationToken), onnx, onnx.Provider);
-            }
-
+            // Two methods, so that the ONNX path never loads TorchSharp and ML.NET (the JIT loads what a method names).
+            var (deblur, owner, description) = r.GetValue(checkpoint) is { } path
+                ? WithTorchSharp(path, r.GetValue(model), r.GetValue(config), r.GetValue(outputMode), r.GetValue(device)!, r.GetValue(tile), r.GetValue(overlap), cancellationToken)
+                : WithOnnxRuntime(r.GetValue(model), r.GetValue(config), r.GetValue(outputMode), OnnxDeviceChoice.Options(r.GetValue(device)!, r.GetValue(threads), r.GetValue(tile), r.GetValue(overlap)), cancellationToken);
             using (owner)
             {
                 context.Error.WriteLine(description);
@@ -87,5 +68,28 @@ internal static class DeblurCommand
             }
         });
         return command;
+    }
+
+    private static (Func<RgbImage, string, IProgress<TileProgress>, RgbImage> Deblur, IDisposable Owner, string Description) WithTorchSharp(
+        string checkpoint, string? model, string? config, StripformerOutput? outputMode, string device, int tile, int overlap, CancellationToken cancellationToken)
+    {
+        if (model is not null)
+        {
+            throw new ArgumentException("Give --model or --checkpoint, not both.");
+        }
+
+        var network = NetworkLoader.Load(checkpoint, config, outputMode);
+        var torchDevice = DeviceSelector.Resolve(device.ToLowerInvariant() switch { "cpu" => ComputeDevice.Cpu, "cuda" => ComputeDevice.Cuda, _ => ComputeDevice.Auto });
+        network.to(torchDevice);
+        var torch = new TorchDeblurrer(network, torchDevice, new TilingOptions(tile, overlap));
+        return ((image, _, tiles) => torch.Deblur(image, tiles, cancellationToken), torch, $"TorchSharp on {torchDevice.type}");
+    }
+
+    private static (Func<RgbImage, string, IProgress<TileProgress>, RgbImage> Deblur, IDisposable Owner, string Description) WithOnnxRuntime(
+        string? model, string? config, StripformerOutput? outputMode, DeblurOptions options, CancellationToken cancellationToken)
+    {
+        var choice = OnnxModelChoice.Resolve(model, config, outputMode);
+        var onnx = choice.Path is { } file ? new ImageDeblurrer(file, options) : new ImageDeblurrer(options); // a file is read by ONNX Runtime itself
+        return ((image, _, tiles) => onnx.Deblur(image, tiles, cancellationToken), onnx, onnx.Provider);
     }
 }
