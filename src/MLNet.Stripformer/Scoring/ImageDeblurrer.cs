@@ -8,7 +8,8 @@ namespace MLNet.Stripformer.Scoring;
 /// for a large photo that takes minutes, and for applications that show progress or stop half-way. It runs the
 /// network in an ONNX Runtime session over the tiles of <see cref="TilePlan"/>, blended as <c>Deblur</c>'s graph
 /// blends them (same tiles, weights and clipping: equal to the transform's output within float rounding), with
-/// <see cref="DeblurOptions"/>' device, thread and tiling settings. Thread-safe.
+/// <see cref="DeblurOptions"/>' device, thread and tiling settings. The session is made when the first tile comes,
+/// with that tile's size fixed (cheaper to create); tiles of another size get a second session. Thread-safe.
 /// </summary>
 public sealed class ImageDeblurrer : IDisposable
 {
@@ -69,7 +70,8 @@ public sealed class ImageDeblurrer : IDisposable
     /// <param name="image">The blurred image, samples in [0, 1].</param>
     /// <param name="progress">Told after each tile (an image that fits in one tile is one step).</param>
     /// <param name="cancellationToken">Checked before each tile.</param>
-    /// <exception cref="InvalidDataException">The image holds NaN or infinity.</exception>
+    /// <exception cref="InvalidDataException">The image holds NaN or infinity, or (at the first image) ONNX Runtime
+    /// cannot load the model; the message names it.</exception>
     /// <exception cref="OperationCanceledException">Cancelled between two tiles.</exception>
     public RgbImage Deblur(RgbImage image, IProgress<TileProgress>? progress = null, CancellationToken cancellationToken = default)
     {
