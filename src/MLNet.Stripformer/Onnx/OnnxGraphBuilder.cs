@@ -114,7 +114,8 @@ internal sealed class OnnxGraphBuilder
     internal static TensorProto Tensor(string name, OnnxElementType type, IReadOnlyList<long> dims, ReadOnlySpan<byte> raw) =>
         new() { Name = name, DataType = (int)type, Dims = { dims }, RawData = ByteString.CopyFrom(raw) };
 
-    private static ValueInfoProto ValueInfo(string name, OnnxElementType type, object[]? dims)
+    /// <summary>A typed value declaration; a dimension is a number or a symbolic name, null dims leave the rank open.</summary>
+    internal static ValueInfoProto ValueInfo(string name, OnnxElementType type, object[]? dims)
     {
         var tensorType = new TypeProto.Types.Tensor { ElemType = (int)type };
         if (dims is not null)

@@ -69,12 +69,9 @@ internal sealed class OnnxModelReader
             throw new InvalidDataException($"'{source}' is not a valid ONNX model: {e.Message}", e);
         }
 
-        if (proto.Graph is null || proto.IrVersion <= 0 || proto.Graph.Node.Count == 0)
-        {
-            throw new InvalidDataException($"'{source}' is not a valid ONNX model: it has no IR version or no graph nodes.");
-        }
+        CheckIsModel(model.Length, proto.IrVersion, proto.Graph?.Node.Count ?? 0, source); // a graph from here on
 
-        var external = proto.Graph.Initializer.FirstOrDefault(t => t.DataLocation == TensorProto.Types.DataLocation.External || t.ExternalData.Count > 0);
+        var external = proto.Graph!.Initializer.FirstOrDefault(t => t.DataLocation == TensorProto.Types.DataLocation.External || t.ExternalData.Count > 0);
         if (external is not null)
         {
             throw new InvalidDataException(
@@ -83,6 +80,21 @@ internal sealed class OnnxModelReader
         }
 
         return new OnnxModelReader(proto);
+    }
+
+    /// <summary>The one check that parsed bytes are a model: not empty, with an IR version and graph nodes.</summary>
+    /// <exception cref="InvalidDataException">They are not; the message names <paramref name="source"/>.</exception>
+    internal static void CheckIsModel(long length, long irVersion, int nodes, string source)
+    {
+        if (length == 0)
+        {
+            throw new InvalidDataException($"'{source}' is empty: not an ONNX model.");
+        }
+
+        if (irVersion <= 0 || nodes == 0)
+        {
+            throw new InvalidDataException($"'{source}' is not a valid ONNX model: it has no IR version or no graph nodes.");
+        }
     }
 
     /// <summary>A graph input or output as <see cref="OnnxValueInfo"/>.</summary>

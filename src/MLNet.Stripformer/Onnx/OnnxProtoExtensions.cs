@@ -12,6 +12,10 @@ internal static class OnnxProtoExtensions
             ? attribute.Type == AttributeProto.Types.AttributeType.Int ? [attribute.I] : [.. attribute.Ints]
             : null;
 
+    /// <summary>The graphs a node holds in its attributes (the branches of an <c>If</c>, the body of a <c>Loop</c>).</summary>
+    public static IEnumerable<GraphProto> Subgraphs(this NodeProto node) =>
+        node.Attribute.SelectMany(a => a.G is null ? a.Graphs : a.Graphs.Append(a.G));
+
     /// <summary>A float attribute, or <paramref name="fallback"/>.</summary>
     public static float Float(this NodeProto node, string name, float fallback) =>
         node.Attribute.FirstOrDefault(a => a.Name == name && a.Type == AttributeProto.Types.AttributeType.Float)?.F ?? fallback;

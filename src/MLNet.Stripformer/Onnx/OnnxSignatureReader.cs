@@ -14,9 +14,10 @@ internal static class OnnxSignatureReader
 {
     /// <summary>The graph's inputs (initializers excluded, as old IR versions also list them) and outputs.</summary>
     /// <param name="input">The model's bytes, or a stream over its file.</param>
+    /// <param name="length">The model's size in bytes.</param>
     /// <param name="source">The model's name in messages (its path).</param>
     /// <exception cref="InvalidDataException">Not an ONNX model; the message names <paramref name="source"/>.</exception>
-    public static (List<OnnxValueInfo> Inputs, List<OnnxValueInfo> Outputs) Read(CodedInputStream input, string source)
+    public static (List<OnnxValueInfo> Inputs, List<OnnxValueInfo> Outputs) Read(CodedInputStream input, long length, string source)
     {
         var model = new ModelFields();
         try
@@ -28,11 +29,8 @@ internal static class OnnxSignatureReader
             throw new InvalidDataException($"'{source}' is not a valid ONNX model: {e.Message}", e);
         }
 
-        if (model.Graph is not { Nodes: > 0 } graph || model.IrVersion <= 0)
-        {
-            throw new InvalidDataException($"'{source}' is not a valid ONNX model: it has no IR version or no graph nodes.");
-        }
-
+        OnnxModelReader.CheckIsModel(length, model.IrVersion, model.Graph?.Nodes ?? 0, source);
+        var graph = model.Graph!;
         return (
             graph.Inputs.Where(i => !graph.Initializers.Contains(i.Name)).Select(OnnxModelReader.Describe).ToList(),
             graph.Outputs.Select(OnnxModelReader.Describe).ToList());

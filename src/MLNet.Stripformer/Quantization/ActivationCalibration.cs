@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
 using MLNet.Stripformer.Imaging;
+using MLNet.Stripformer.Onnx;
 using Onnx;
 
 namespace MLNet.Stripformer.Quantization;
@@ -12,7 +13,7 @@ namespace MLNet.Stripformer.Quantization;
 /// </summary>
 internal static class ActivationCalibration
 {
-    /// <summary>The ranges, by value name.</summary>
+    /// <summary>The ranges, by value name, and the number of images they were measured on.</summary>
     /// <param name="model">The float model (not changed).</param>
     /// <param name="plan">What is quantized.</param>
     /// <param name="images">The calibration images, each run whole (sides multiples of 4).</param>
@@ -20,7 +21,8 @@ internal static class ActivationCalibration
     /// <param name="progress">Told the number of images done.</param>
     /// <param name="cancellationToken">Checked between images.</param>
     /// <exception cref="InvalidDataException">No image was given, or an activation was not finite.</exception>
-    public static Dictionary<string, ValueRange> Measure(
+    /// <exception cref="ArgumentException">An image's sides are not multiples of 4 (the message gives its number).</exception>
+    public static (Dictionary<string, ValueRange> Ranges, int Images) Measure(
         ModelProto model, QuantizationPlan plan, IEnumerable<RgbImage> images, int intraOpThreads, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var probe = model.Clone();
@@ -28,11 +30,7 @@ internal static class ActivationCalibration
         var names = plan.Calibrated.OrderBy(n => n, StringComparer.Ordinal).ToArray();
         foreach (string name in names.Where(n => !declared.Contains(n)))
         {
-            probe.Graph.Output.Add(new ValueInfoProto
-            {
-                Name = name,
-                Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float } },
-            });
+            probe.Graph.Output.Add(OnnxGraphBuilder.ValueInfo(name, OnnxElementType.Float, dims: null));
         }
 
         using var options = new SessionOptions { IntraOpNumThreads = intraOpThreads, InterOpNumThreads = 1 };
@@ -44,6 +42,11 @@ internal static class ActivationCalibration
         foreach (var image in images)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (image.Width % 4 != 0 || image.Height % 4 != 0)
+            {
+                throw new ArgumentException($"Calibration image {done + 1} is {image.Width}x{image.Height}; its sides must be multiples of 4.", nameof(images));
+            }
+
             using var tensor = OrtValue.CreateTensorValueFromMemory(image.Pixels, [1, RgbImage.Channels, image.Height, image.Width]);
             using var outputs = session.Run(run, [input], [tensor], names);
             for (int i = 0; i < names.Length; i++)
@@ -56,6 +59,6 @@ internal static class ActivationCalibration
             progress?.Report(done);
         }
 
-        return done > 0 ? ranges : throw new InvalidDataException("Calibration needs at least one image; none was given.");
+        return done > 0 ? (ranges, done) : throw new InvalidDataException("Calibration needs at least one image; none was given.");
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Google.Protobuf;
 using MLNet.Stripformer.Imaging;
+using MLNet.Stripformer.Onnx;
 using MLNet.Stripformer.Scoring;
 using Onnx;
 
@@ -80,18 +81,11 @@ public static class ModelQuantizer
     private static byte[] Quantize(
         byte[] model, IEnumerable<RgbImage> images, QuantizationOptions options, IProgress<int>? progress, CancellationToken cancellationToken, string source, out QuantizationPlan plan)
     {
-        var proto = DeblurModelCheck.Read(model, source).Model.Model.Clone();
+        var reader = OnnxModelReader.Read(model, source); // parsed from the caller's bytes: ours to rewrite
+        ImageModelSignature.Check(reader.Inputs, reader.Outputs, source);
+        var proto = reader.Model;
         plan = QuantizationPlan.For(proto.Graph, options, source);
-        int threads = options.IntraOpThreads ?? Environment.ProcessorCount;
-        int count = 0;
-        var counted = images.Select(image =>
-        {
-            count++;
-            return image.Width % 4 == 0 && image.Height % 4 == 0
-                ? image
-                : throw new ArgumentException($"Calibration image {count} is {image.Width}x{image.Height}; its sides must be multiples of 4.", nameof(images));
-        });
-        var ranges = ActivationCalibration.Measure(proto, plan, counted, threads, progress, cancellationToken);
+        var (ranges, count) = ActivationCalibration.Measure(proto, plan, images, options.IntraOpThreads ?? Environment.ProcessorCount, progress, cancellationToken);
         QdqRewriter.Apply(proto.Graph, plan, ranges, options.WeightBits);
         proto.MetadataProps.Add(new StringStringEntryProto
         {

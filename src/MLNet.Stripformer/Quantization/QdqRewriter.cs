@@ -167,15 +167,9 @@ internal sealed class QdqRewriter
             }
         }
 
-        foreach (var attribute in node.Attribute)
+        foreach (var inner in node.Subgraphs().SelectMany(g => g.Node))
         {
-            foreach (var subgraph in attribute.G is null ? attribute.Graphs : attribute.Graphs.Append(attribute.G))
-            {
-                foreach (var inner in subgraph.Node)
-                {
-                    RenameInputs(inner, producedQuantized);
-                }
-            }
+            RenameInputs(inner, producedQuantized);
         }
     }
 
@@ -183,11 +177,10 @@ internal sealed class QdqRewriter
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
         CollectInputs(_graph, used);
-        var unused = _graph.Initializer.Where(t => !used.Contains(t.Name)).ToList();
-        foreach (var tensor in unused)
-        {
-            _graph.Initializer.Remove(tensor);
-        }
+        // Rebuilt, not Remove()d one by one: protobuf messages compare by value, weights included.
+        var kept = _graph.Initializer.Where(t => used.Contains(t.Name)).ToList();
+        _graph.Initializer.Clear();
+        _graph.Initializer.Add(kept);
     }
 
     private static void CollectInputs(GraphProto graph, HashSet<string> used)
@@ -195,12 +188,9 @@ internal sealed class QdqRewriter
         foreach (var node in graph.Node)
         {
             used.UnionWith(node.Input);
-            foreach (var attribute in node.Attribute)
+            foreach (var subgraph in node.Subgraphs())
             {
-                foreach (var subgraph in attribute.G is null ? attribute.Graphs : attribute.Graphs.Append(attribute.G))
-                {
-                    CollectInputs(subgraph, used);
-                }
+                CollectInputs(subgraph, used);
             }
         }
 

@@ -27,11 +27,6 @@ internal sealed class DeblurModelCheck
     /// the message names <paramref name="source"/> and what was found.</exception>
     public static DeblurModelCheck Read(ReadOnlyMemory<byte> bytes, string source)
     {
-        if (bytes.Length == 0)
-        {
-            throw new InvalidDataException($"'{source}' is empty: not an ONNX model.");
-        }
-
         var model = OnnxModelReader.Read(bytes, source);
         var signature = ImageModelSignature.Check(model.Inputs, model.Outputs, source);
         if (model.Names.Any(n => n.StartsWith("deblur/", StringComparison.Ordinal) || n.StartsWith("stripformer/", StringComparison.Ordinal)))

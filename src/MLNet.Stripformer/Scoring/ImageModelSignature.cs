@@ -16,12 +16,7 @@ internal sealed record ImageModelSignature(string InputName, string OutputName, 
     /// <paramref name="source"/> and what was found.</exception>
     public static ImageModelSignature Read(byte[] model, string source)
     {
-        if (model.Length == 0)
-        {
-            throw new InvalidDataException($"'{source}' is empty: not an ONNX model.");
-        }
-
-        var (inputs, outputs) = OnnxSignatureReader.Read(new CodedInputStream(model), source);
+        var (inputs, outputs) = OnnxSignatureReader.Read(new CodedInputStream(model), model.Length, source);
         return Check(inputs, outputs, source);
     }
 
@@ -30,12 +25,7 @@ internal sealed record ImageModelSignature(string InputName, string OutputName, 
     public static ImageModelSignature ReadFile(string path)
     {
         using var stream = File.OpenRead(path);
-        if (stream.Length == 0)
-        {
-            throw new InvalidDataException($"'{path}' is empty: not an ONNX model.");
-        }
-
-        var (inputs, outputs) = OnnxSignatureReader.Read(new CodedInputStream(stream), path);
+        var (inputs, outputs) = OnnxSignatureReader.Read(new CodedInputStream(stream), stream.Length, path);
         return Check(inputs, outputs, path);
     }
 

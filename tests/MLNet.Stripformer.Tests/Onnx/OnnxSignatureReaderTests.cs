@@ -17,7 +17,7 @@ public sealed class OnnxSignatureReaderTests
     {
         byte[] model = DefaultDeblurModel.ReadAllBytes();
         var whole = OnnxModelReader.Read(model, "default");
-        var (inputs, outputs) = OnnxSignatureReader.Read(new CodedInputStream(model), "default");
+        var (inputs, outputs) = OnnxSignatureReader.Read(new CodedInputStream(model), model.Length, "default");
         Assert.Equal(whole.Inputs.Select(i => i.ToString()), inputs.Select(i => i.ToString()));
         Assert.Equal(whole.Outputs.Select(o => o.ToString()), outputs.Select(o => o.ToString()));
         Assert.Equal(["N", null, "height", "width"], inputs[0].Symbols);
@@ -32,7 +32,8 @@ public sealed class OnnxSignatureReaderTests
             model.Graph.Input.Add(new ValueInfoProto { Name = initializer.Name, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = 1 } } });
         }
 
-        var (inputs, _) = OnnxSignatureReader.Read(new CodedInputStream(model.ToByteArray()), "old.onnx");
+        byte[] bytes = model.ToByteArray();
+        var (inputs, _) = OnnxSignatureReader.Read(new CodedInputStream(bytes), bytes.Length, "old.onnx");
         Assert.Equal("image", Assert.Single(inputs).Name);
     }
 
